@@ -1,0 +1,25 @@
+/**
+ * One analysis (model + findings + score) per document version, shared by the validator, hover,
+ * inlay hints, code lenses and the score commands, so a keystroke analyses the file once.
+ */
+import type { LangiumDocument } from 'langium';
+import type { Submission } from './generated/ast.js';
+import { modelFromAst } from './model/from-ast.js';
+import { analyse, type Analysis } from './rules/engine.js';
+
+export class PisubAnalysisCache {
+    private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; analysis: Analysis }>();
+
+    get(document: LangiumDocument): Analysis {
+        const version = document.textDocument.version;
+        const text = document.textDocument.getText();
+        const hit = this.cache.get(document);
+        if (hit && hit.version === version && hit.text.length === text.length && hit.text === text) return hit.analysis;
+        const root = document.parseResult.value as Submission;
+        // The prior year's model is built without following its own prior-year reference.
+        const model = modelFromAst(root, target => modelFromAst(target));
+        const analysis = analyse(model);
+        this.cache.set(document, { version, text, analysis });
+        return analysis;
+    }
+}

@@ -1,0 +1,76 @@
+/**
+ * Where each rule and fact comes from. Paths are under `shared/reference/` (the official material the
+ * project was built from); the official pages and CFR sections are named as well so that a reader
+ * without the reference folder can look them up.
+ */
+export interface Source {
+    /** A short label for messages and the rule catalogue. */
+    readonly label: string;
+    /** The file under shared/reference/ or the official document. */
+    readonly where: string;
+}
+
+export const SOURCES = {
+    measuresData: {
+        label: 'CMS qpp-measures-data (PI measures per year)',
+        where: 'shared/reference/qpp-measures-data/<year>-pi.json (CMSgov/qpp-measures-data measures/<year>/measures-data.json, commit 100b25f); copied to src/language/data/qpp-measures/'
+    },
+    guide2023: {
+        label: 'CMS 2023 MIPS PI Quick Start Guide',
+        where: 'shared/reference/cms/2023-pi-quick-start-guide.txt'
+    },
+    guide2024: {
+        label: 'CMS 2024 MIPS PI Quick Start Guide',
+        where: 'shared/reference/cms/2024-pi-quick-start-guide.txt'
+    },
+    safer2023: {
+        label: 'CMS 2023 SAFER Guide measure fact sheet',
+        where: 'shared/reference/cms/2023-safer-guide-measure-fact-sheet.txt'
+    },
+    safer2024: {
+        label: 'CMS 2024 SAFER Guide measure specification (PI_PPHI_2)',
+        where: 'shared/reference/cms/2024-safer-guide-measure-specification.txt'
+    },
+    cfr: {
+        label: '42 CFR § 414.1375',
+        where: 'shared/reference/cms/42-cfr-414.1375-pi-category.txt (42 CFR 414.1375, ecfr.gov)'
+    },
+    submissionsApi: {
+        label: 'QPP Submissions API (measurement sets)',
+        where: 'shared/reference/qpp-submissions/submission-example-pi.json; pi-rules-notes.md §6 (CMSgov/qpp-submissions-docs)'
+    },
+    scoringExample: {
+        label: 'QPP scoring example (PI)',
+        where: 'shared/reference/qpp-submissions/scoring-example-output-pi.json'
+    },
+    notesGates: {
+        label: 'PI rules notes §2 (gates)',
+        where: 'shared/reference/pi-rules-notes.md §2'
+    },
+    notesPoints: {
+        label: 'PI rules notes §3 (points)',
+        where: 'shared/reference/pi-rules-notes.md §3'
+    },
+    notesIdentifiers: {
+        label: 'PI rules notes §4 (identifiers)',
+        where: 'shared/reference/pi-rules-notes.md §4'
+    },
+    notesReporting: {
+        label: 'PI rules notes §5 (reporting rules)',
+        where: 'shared/reference/pi-rules-notes.md §5'
+    },
+    notesCatalogue: {
+        label: 'PI rules notes §1 (measure catalogue)',
+        where: 'shared/reference/pi-rules-notes.md §1'
+    },
+    npiStandard: {
+        label: 'CMS NPI check digit (Luhn over 80840 + NPI)',
+        where: 'shared/reference/pi-rules-notes.md §4 (CMS "Requirements for NPI check digit")'
+    },
+    language: {
+        label: 'the .pisub language',
+        where: 'docs/language.md'
+    }
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;

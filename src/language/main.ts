@@ -1,0 +1,11 @@
+/** The language server over IPC or stdio (bundled to out/language/main.cjs). */
+import '../polyfills.js';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createPisubServices } from './pisub-module.js';
+import { installedDocsBase } from './installed-docs.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createPisubServices({ connection, ...NodeFileSystem }, { docsBase: installedDocsBase() });
+startLanguageServer(shared);

@@ -1,0 +1,126 @@
+/**
+ * The neutral model of one PI submission that the rules and the score run on. It is built from a
+ * `.pisub` file (from-ast.ts) or from a QPP Submissions API JSON file (interop), so every rule works
+ * the same on both. Positions are character offsets into the source text, so diagnostics can point
+ * into whichever text the submission came from.
+ *
+ * Single-valued statements (year, entity, period, ...) are kept as arrays so that a statement given
+ * twice is visible to the rules (and reported) instead of silently overwritten.
+ */
+
+/** A half-open range [offset, end) of character offsets into the source text. */
+export interface Span {
+    readonly offset: number;
+    readonly end: number;
+}
+
+export interface Located<T> {
+    readonly value: T;
+    readonly span: Span;
+}
+
+export const ENTITY_KINDS = ['individual', 'group', 'virtual-group', 'subgroup', 'apm-entity'] as const;
+export type EntityKind = typeof ENTITY_KINDS[number];
+
+export const REPORTING_OPTIONS = ['traditional', 'mvp', 'app', 'app-plus'] as const;
+export type ReportingOption = typeof REPORTING_OPTIONS[number];
+
+export const SPECIAL_STATUSES = ['small-practice', 'hospital-based', 'asc-based', 'non-patient-facing', 'hardship-exception'] as const;
+export type SpecialStatus = typeof SPECIAL_STATUSES[number];
+
+export const ENGAGEMENT_LEVELS = ['pre-production', 'production'] as const;
+export type EngagementLevel = typeof ENGAGEMENT_LEVELS[number];
+
+export interface EntityModel {
+    readonly kind: Located<EntityKind>;
+    readonly tin: readonly Located<string>[];
+    readonly npi: readonly Located<string>[];
+    readonly entityId: readonly Located<string>[];
+    readonly span: Span;
+}
+
+export interface ReportingModel {
+    readonly option: Located<ReportingOption>;
+    /** MVP id (e.g. G0053) for `mvp`; as the QPP API calls it, the `programName`. */
+    readonly mvpId?: Located<string>;
+    readonly span: Span;
+}
+
+export interface PeriodModel {
+    /** ISO dates as written (YYYY-MM-DD); validity is a rule. */
+    readonly start: Located<string>;
+    readonly end: Located<string>;
+    readonly span: Span;
+}
+
+export type EntryValue =
+    /** Numbers kept as written, so that decimals, signs and huge values can be reported. */
+    | { readonly kind: 'ratio'; readonly numerator: Located<string>; readonly denominator: Located<string>; readonly span: Span }
+    | { readonly kind: 'answer'; readonly answer: Located<boolean>; readonly span: Span }
+    | { readonly kind: 'excluded'; readonly exclusion?: Located<string>; readonly span: Span };
+
+/** One reported measure, attestation, exclusion or engagement level, as written. */
+export interface MeasureEntry {
+    /** The measure as written: an official id (any case) or a friendly name. */
+    readonly ref: Located<string>;
+    readonly value: EntryValue;
+    /** `completed <date>` (SRA, SAFER). */
+    readonly completed?: Located<string>;
+    /** `version <guide edition>` (SAFER). */
+    readonly version?: Located<string>;
+    /** `engagement pre-production|production` (public health, 2023+). */
+    readonly engagement?: Located<EngagementLevel>;
+    /** The whole statement. */
+    readonly span: Span;
+}
+
+export interface ClinicianModel {
+    readonly npi: Located<string>;
+    readonly name?: Located<string>;
+    /** Listed without CEHRT data (no numbers to add to the group's). */
+    readonly noCehrtData: boolean;
+    readonly entries: readonly MeasureEntry[];
+    readonly span: Span;
+}
+
+export interface PriorYearModel {
+    /** The name of the prior year's submission as written. */
+    readonly ref: Located<string>;
+    /** The resolved submission, when the reference resolves. */
+    readonly target?: SubmissionModel;
+    /** Where the target lives (URI or path), for messages. */
+    readonly targetLocation?: string;
+}
+
+export interface SubmissionModel {
+    readonly origin: 'pisub' | 'qpp-json';
+    /** The submission's name (`submission riverside-2024 { ... }`). */
+    readonly name?: Located<string>;
+    /** Where diagnostics about the submission as a whole go (its name or header). */
+    readonly headerSpan: Span;
+    /** Year statements as written (text, validity is a rule). */
+    readonly years: readonly Located<string>[];
+    readonly practices: readonly Located<string>[];
+    readonly entities: readonly EntityModel[];
+    readonly reportings: readonly ReportingModel[];
+    readonly periods: readonly PeriodModel[];
+    readonly cehrts: readonly Located<string>[];
+    readonly entries: readonly MeasureEntry[];
+    readonly statuses: readonly Located<SpecialStatus>[];
+    readonly clinicians: readonly ClinicianModel[];
+    readonly priorYear?: PriorYearModel;
+    readonly notes: readonly Located<string>[];
+    /** Where a new statement can be inserted (before the closing brace), for quick fixes. */
+    readonly insertAt?: number;
+}
+
+/** The performance year as a number, if exactly parseable from the first year statement. */
+export function yearOf(model: SubmissionModel): number | undefined {
+    const text = model.years[0]?.value;
+    if (text === undefined || !/^\d{4}$/.test(text)) return undefined;
+    return Number(text);
+}
+
+export function spanUnion(a: Span, b: Span): Span {
+    return { offset: Math.min(a.offset, b.offset), end: Math.max(a.end, b.end) };
+}

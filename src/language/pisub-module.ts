@@ -1,0 +1,67 @@
+/**
+ * Dependency injection for the pisub language: the generated services, the rule validator, the
+ * analysis cache and (in lsp/) the editor features.
+ */
+import {
+    inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
+import { PisubAnalysisCache } from './analysis.js';
+import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
+import { PisubLspModule } from './lsp/lsp-module.js';
+
+export interface PisubAddedServices {
+    analysis: {
+        Cache: PisubAnalysisCache;
+        /** Base URI of docs/rules.md for diagnostics' code links (undefined: the public repository). */
+        docsBase: string | undefined;
+    };
+}
+
+export type PisubServices = LangiumServices & PisubAddedServices;
+
+export interface PisubModuleOptions {
+    docsBase?: string;
+}
+
+export function createPisubModule(options: PisubModuleOptions = {}): Module<PisubServices, PartialLangiumServices & PisubAddedServices> {
+    return {
+        analysis: {
+            Cache: () => new PisubAnalysisCache(),
+            docsBase: () => options.docsBase
+        },
+        validation: {
+            DocumentValidator: services => new PisubDocumentValidator(services as PisubServices)
+        }
+    };
+}
+
+/**
+ * Creates the shared services and the pisub services. Without an LSP connection (CLI, tests) the
+ * configuration provider is initialised here, or document builds would wait forever.
+ */
+export function createPisubServices(context: DefaultSharedModuleContext, options: PisubModuleOptions = {}): {
+    shared: LangiumSharedServices;
+    Pisub: PisubServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), PisubGeneratedSharedModule);
+    const Pisub = inject(
+        createDefaultModule({ shared }),
+        PisubGeneratedModule,
+        createPisubModule(options),
+        PisubLspModule
+    );
+    shared.ServiceRegistry.register(Pisub);
+    registerValidationChecks(Pisub);
+    if (!context.connection) {
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Pisub };
+}
+
+// Keep the core types referenced for readers of this module.
+export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

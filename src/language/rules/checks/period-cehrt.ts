@@ -1,0 +1,98 @@
+/** The performance period and the CEHRT id. */
+import { latestStart } from '../../data/years.js';
+import type { RuleContext } from '../context.js';
+import { daysInclusive, parseIsoDate } from '../dates.js';
+
+export function checkPeriod(ctx: RuleContext): void {
+    const period = ctx.model.periods[0];
+    if (!period) {
+        const min = ctx.facts ? `at least ${ctx.facts.minPeriodDays.value} continuous days in ${ctx.year}` : 'the minimum continuous days';
+        ctx.report('period/missing', ctx.model.headerSpan, `No performance period. Add \`period <start> to <end>\` covering ${min}; without it the category scores 0.`,
+            { confidence: ctx.facts?.minPeriodDays.confidence });
+        return;
+    }
+    const start = parseIsoDate(period.start.value);
+    const end = parseIsoDate(period.end.value);
+    if (!start) ctx.report('period/invalid-date', period.start.span, `${period.start.value} is not a calendar date (YYYY-MM-DD).`);
+    if (!end) ctx.report('period/invalid-date', period.end.span, `${period.end.value} is not a calendar date (YYYY-MM-DD).`);
+    if (!start || !end) return;
+    if (end.dayNumber < start.dayNumber) {
+        ctx.report('period/end-before-start', period.span, `The period ends (${period.end.value}) before it starts (${period.start.value}). Swap or correct the dates.`);
+        return;
+    }
+    const year = ctx.year;
+    if (year === undefined || !ctx.facts) return;
+    let outside = false;
+    for (const [date, loc, which] of [[start, period.start, 'starts'], [end, period.end, 'ends']] as const) {
+        if (date.year !== year) {
+            outside = true;
+            ctx.report('period/outside-year', loc.span,
+                `The period ${which} on ${loc.value}, outside performance year ${year}. The whole period lies within January 1 – December 31, ${year}.`);
+        }
+    }
+    if (outside) return;
+    const days = daysInclusive(start, end);
+    const min = ctx.facts.minPeriodDays;
+    if (days < min.value) {
+        const last = latestStart(year, min.value);
+        // Moving the start earlier keeps the end; if that would leave the year, end on Dec 31 instead.
+        const newStartDay = end.dayNumber - (min.value - 1);
+        const jan1 = parseIsoDate(`${year}-01-01`)!.dayNumber;
+        const fix = newStartDay >= jan1
+            ? { title: `Start the period on ${new Date(newStartDay * 86_400_000).toISOString().slice(0, 10)} (${min.value} days)`, edits: [{ span: period.start.span, text: new Date(newStartDay * 86_400_000).toISOString().slice(0, 10) }], preferred: true }
+            : undefined;
+        ctx.report('period/too-short', period.span,
+            `The performance period is ${days} days; ${year} requires at least ${min.value} continuous days, so the latest allowed start is ${formatLong(last)} (with an end on December 31). Extend the period in the EHR report and re-run it.`,
+            { confidence: min.confidence, fixes: fix ? [fix] : [] });
+    }
+}
+
+function formatLong(iso: string): string {
+    const d = new Date(iso + 'T00:00:00Z');
+    return d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+}
+
+const CEHRT_ALPHABET = /^[0-9A-HJ-NP-Z]{15}$/;
+
+export function checkCehrt(ctx: RuleContext): void {
+    const cehrt = ctx.model.cehrts[0];
+    if (!cehrt) {
+        ctx.report('cehrt/missing', ctx.model.headerSpan,
+            'No CEHRT id. Add `cehrt <CMS EHR Certification ID>` (15 characters, from the CHPL at chpl.healthit.gov); without it the category scores 0.');
+        return;
+    }
+    const id = cehrt.value;
+    if (!CEHRT_ALPHABET.test(id)) {
+        const why = id.length !== 15 ? `has ${id.length} characters, not 15`
+            : /[a-z]/.test(id) ? 'has lower-case letters'
+            : /[IO]/.test(id) ? 'contains I or O, which CMS ids never use (they are 1 and 0)'
+            : 'has characters outside 0–9 and A–Z';
+        const upper = id.toUpperCase();
+        ctx.report('cehrt/format', cehrt.span, `CEHRT id "${id}" ${why}. A CMS EHR Certification ID is 15 characters of 0–9 and A–Z without I and O; copy it from the CHPL.`,
+            CEHRT_ALPHABET.test(upper) ? { fixes: [{ title: `Write ${upper}`, edits: [{ span: cehrt.span, text: upper }], preferred: true }] } : {});
+        return;
+    }
+    if (!ctx.facts) return;
+    const accepted = ctx.facts.cehrtPrefixes;
+    const prefix = id.slice(0, 5);
+    if (!accepted.value.some(p => matchesPrefix(prefix, p))) {
+        ctx.report('cehrt/edition-not-accepted', cehrt.span,
+            `CEHRT id ${id} is of the form ${describePrefix(prefix)}, which QPP does not accept for ${ctx.year}. Accepted forms: ${accepted.value.map(describePrefix).join(', ')}. Generate a current id on the CHPL for the certified product versions you use.`,
+            { confidence: accepted.confidence });
+    }
+}
+
+/** Prefixes like XX15C stand for "any two characters, then 15C". */
+function matchesPrefix(prefix: string, pattern: string): boolean {
+    if (pattern.startsWith('XX')) return prefix.slice(2) === pattern.slice(2);
+    return prefix === pattern;
+}
+
+function describePrefix(p: string): string {
+    if (p.startsWith('XX') || /^..15[A-Z]$/.test(p)) {
+        const edition = p.endsWith('15C') ? '2015 Edition Cures Update' : p.endsWith('15E') ? '2015 Edition' : p.endsWith('15H') ? '2015 Edition hybrid' : 'unknown edition';
+        return `${p.startsWith('XX') ? p : '…' + p.slice(2)}… (${edition})`;
+    }
+    if (/^\d{4}C$/.test(p)) return `${p}… (${p.slice(0, 4)} yearly form)`;
+    return `${p}…`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Runs every check on a submission model and computes its score. The single entry point for the
+ * language server (pisub-validator.ts), the CLI and the interop layer.
+ */
+import { catalogueFor } from '../data/measures.js';
+import { factsFor } from '../data/years.js';
+import { yearOf, type SubmissionModel } from '../model/submission.js';
+import { computeScore, type ScoreResult } from '../score/score.js';
+import { checkAttestations } from './checks/attestations.js';
+import { checkMeasures } from './checks/measures.js';
+import { checkCehrt, checkPeriod } from './checks/period-cehrt.js';
+import { checkPriorYear } from './checks/prior-year.js';
+import { checkSubmission } from './checks/submission.js';
+import { RuleContext, type Finding } from './context.js';
+import type { Resolution } from './resolve.js';
+
+export interface Analysis {
+    readonly model: SubmissionModel;
+    readonly year: number | undefined;
+    readonly findings: readonly Finding[];
+    readonly score: ScoreResult;
+    readonly resolution: Resolution | undefined;
+}
+
+export function analyse(model: SubmissionModel): Analysis {
+    const written = yearOf(model);
+    const facts = written !== undefined ? factsFor(written) : undefined;
+    const catalogue = written !== undefined ? catalogueFor(written) : undefined;
+    const supported = facts !== undefined && catalogue !== undefined;
+    const ctx = new RuleContext(model, supported ? written : undefined, facts, catalogue);
+
+    checkSubmission(ctx);
+    checkPeriod(ctx);
+    checkCehrt(ctx);
+    if (supported) {
+        checkMeasures(ctx);
+        checkAttestations(ctx);
+        checkPriorYear(ctx);
+    }
+    const score = computeScore(model, ctx.year, facts, catalogue, ctx.resolution, ctx.findings);
+    const findings = [...ctx.findings];
+    if (score.zero && score.zeroReasons.length > 0) {
+        const reasons = score.zeroReasons.map((r, i) => `(${i + 1}) ${r.message}`).join(' ');
+        findings.push({
+            code: 'score/zero', severity: 'error', span: model.headerSpan,
+            message: `The Promoting Interoperability category would score 0 (${score.zeroReasons.length} reason${score.zeroReasons.length > 1 ? 's' : ''}): ${reasons}`
+        });
+    }
+    findings.sort((a, b) => a.span.offset - b.span.offset || a.span.end - b.span.end);
+    return { model, year: ctx.year, findings, score, resolution: ctx.resolution };
+}

@@ -1,0 +1,249 @@
+/**
+ * The PI category score estimate for one submission: points per measure (rate × max points,
+ * rounded to nearest, at least 1 when the numerator is ≥ 1), exclusion redistribution, the
+ * public-health bonus, the 100 cap, the zero gates, and the contribution to the MIPS final score.
+ * Points and redistribution per year are data (data/years.ts); where a point rule is uncertain the
+ * breakdown says so (`uncertainties`).
+ *
+ * Sources: shared/reference/pi-rules-notes.md §3, the 2023/2024 Quick Start Guides' appendix tables,
+ * the official scoring example (shared/reference/qpp-submissions/scoring-example-output-pi.json).
+ */
+import type { YearCatalogue } from '../data/measures.js';
+import type { Confidence, YearFacts } from '../data/years.js';
+import { RULES } from '../rules/catalogue.js';
+import type { Finding } from '../rules/context.js';
+import type { Measurement, Resolution } from '../rules/resolve.js';
+import type { SubmissionModel } from '../model/submission.js';
+
+export interface MeasureScore {
+    readonly measureId: string;
+    readonly title: string;
+    /** Points earned (may be a half point for a public-health measure before the total is rounded). */
+    readonly points: number;
+    /** The most this measure could earn in this submission (its own points plus any redistributed to it). */
+    readonly maxPoints: number;
+    readonly status: 'scored' | 'excluded' | 'missing' | 'suppressed' | 'invalid';
+    /** How the points were computed, e.g. "(49/115) × 10 = 4.26 → 4". */
+    readonly formula: string;
+    readonly confidence: Confidence;
+}
+
+export interface RedistributionStep {
+    readonly from: string;
+    readonly to: readonly string[];
+    readonly points: number;
+    readonly note: string;
+    readonly confidence: Confidence;
+}
+
+export interface ScoreResult {
+    readonly performanceYear: number | null;
+    /** The PI category score, an integer 0–100. */
+    readonly score: number;
+    /** Sum of measure points and bonus before rounding and the cap. */
+    readonly rawScore: number;
+    readonly zero: boolean;
+    readonly zeroReasons: readonly { readonly code: string; readonly message: string }[];
+    readonly measures: readonly MeasureScore[];
+    readonly bonus: number;
+    readonly bonusDetail: string;
+    readonly redistribution: readonly RedistributionStep[];
+    readonly capped: boolean;
+    readonly categoryWeight: number;
+    /** Category score × weight: points of the MIPS final score (0–25, or 0–30 for APM entities and APP). */
+    readonly finalScoreContribution: number;
+    /** Where the estimate rests on uncertain rules. */
+    readonly uncertainties: readonly string[];
+    /** A special status or hardship without PI data: the category is reweighted, not scored. */
+    readonly reweighted: boolean;
+}
+
+interface Slot {
+    id: string;
+    max: number;
+    confidence: Confidence;
+    excluded: boolean;
+    suppressed: boolean;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function emptyScore(year: number | null, zeroReasons: ScoreResult['zeroReasons']): ScoreResult {
+    return {
+        performanceYear: year, score: 0, rawScore: 0, zero: true, zeroReasons, measures: [], bonus: 0, bonusDetail: 'none',
+        redistribution: [], capped: false, categoryWeight: 0.25, finalScoreContribution: 0, uncertainties: [], reweighted: false
+    };
+}
+
+/** Zero reasons = every error finding of a gate rule. */
+export function zeroReasonsOf(findings: readonly Finding[]): { code: string; message: string }[] {
+    return findings.filter(f => f.severity === 'error' && RULES.get(f.code)?.gate).map(f => ({ code: f.code, message: f.message }));
+}
+
+export function computeScore(
+    model: SubmissionModel, year: number | undefined, facts: YearFacts | undefined, cat: YearCatalogue | undefined,
+    resolution: Resolution | undefined, findings: readonly Finding[]
+): ScoreResult {
+    const zeroReasons = zeroReasonsOf(findings);
+    if (year === undefined || !facts || !cat || !resolution) {
+        return emptyScore(year ?? null, zeroReasons.length ? zeroReasons : findings.filter(f => f.code.startsWith('year/')).map(f => ({ code: f.code, message: f.message })));
+    }
+    const uncertainties: string[] = [];
+    const get = (id: string): Measurement | undefined => resolution.byId.get(id)?.[0];
+    const isExcluded = (id: string): boolean => {
+        const info = cat.measures.get(id);
+        if (info?.exclusion.some(ex => get(ex)?.value === true)) return true;
+        return id === 'PI_EP_2' && facts.epExclusionExcludesPdmp.value && !!cat.measures.get('PI_EP_2')?.isRequired && isExcluded('PI_EP_1');
+    };
+
+    // Which HIE option is scored: the first one written (conflicts are errors anyway).
+    const options = facts.hieOptions.value;
+    const touched = (opt: readonly string[]) => opt.some(id => get(id) || cat.measures.get(id)?.exclusion.some(ex => get(ex)));
+    const hieOption = options.find(touched) ?? options[0];
+    const hieAll = new Set(options.flat());
+
+    // The scored measures of this submission, with their base points.
+    const slots = new Map<string, Slot>();
+    for (const [id, entry] of Object.entries(facts.points)) {
+        if (entry.bonus || !cat.measures.has(id)) continue;
+        if (hieAll.has(id) && !hieOption.includes(id)) continue;
+        slots.set(id, { id, max: entry.max, confidence: entry.confidence, excluded: isExcluded(id), suppressed: false });
+    }
+    const ph = facts.publicHealthObjective;
+    for (const id of ph.measures) {
+        slots.set(id, {
+            id, max: ph.points / ph.measures.length, confidence: ph.confidence, excluded: isExcluded(id),
+            suppressed: facts.suppressedMeasures.value.includes(id)
+        });
+    }
+    if (ph.confidence !== 'H') {
+        uncertainties.push(`Public-health objective worth ${ph.points} points split evenly between its measures (confidence ${ph.confidence}).`);
+    }
+
+    // Redistribution: an excluded measure's points go to its targets (following chains).
+    const redistribution: RedistributionStep[] = [];
+    const rules = new Map(facts.redistribution.map(r => [r.excluded, r]));
+    const give = (from: string, points: number, seen: Set<string>): void => {
+        const rule = rules.get(from);
+        let targets = rule ? rule.to.filter(t => slots.has(t) && !seen.has(t)) : [];
+        let note = rule?.note ?? '';
+        let confidence: Confidence = rule?.confidence ?? 'L';
+        const live = targets.filter(t => !slots.get(t)!.excluded);
+        if (live.length === 0 && targets.length > 0) {
+            // Every target is excluded too: pass the points on along the targets' own rules.
+            for (const t of targets) give(t, points / targets.length, new Set([...seen, t]));
+            return;
+        }
+        targets = live;
+        if (targets.length === 0 && ph.measures.includes(from)) {
+            targets = slots.has('PI_PEA_1') ? ['PI_PEA_1'] : [];
+            note = 'Both public-health measures excluded: the objective\'s points go to Provide Patients Electronic Access.';
+            confidence = 'M';
+        }
+        if (targets.length === 0) {
+            uncertainties.push(`${from} is excluded and no measure is known to receive its ${round2(points)} points; they are left out.`);
+            return;
+        }
+        for (const t of targets) slots.get(t)!.max += points / targets.length;
+        redistribution.push({ from, to: targets, points: round2(points), note, confidence });
+        if (confidence !== 'H') uncertainties.push(`${note} (confidence ${confidence})`);
+    };
+    for (const slot of [...slots.values()]) {
+        if (slot.excluded && !slot.suppressed) give(slot.id, slot.max, new Set([slot.id]));
+    }
+
+    // Points per measure.
+    const measures: MeasureScore[] = [];
+    let sum = 0;
+    for (const slot of slots.values()) {
+        const title = cat.measures.get(slot.id)?.title ?? slot.id;
+        const m = get(slot.id);
+        const base = { measureId: slot.id, title, confidence: slot.confidence };
+        if (slot.suppressed && (m || slot.excluded)) {
+            measures.push({ ...base, points: slot.max, maxPoints: slot.max, status: 'suppressed', formula: `suppressed in ${year}: full credit` });
+            sum += slot.max;
+            continue;
+        }
+        if (slot.excluded) {
+            measures.push({ ...base, points: 0, maxPoints: 0, status: 'excluded', formula: 'excluded: points redistributed' });
+            continue;
+        }
+        if (!m) {
+            measures.push({ ...base, points: 0, maxPoints: slot.max, status: 'missing', formula: 'not reported' });
+            continue;
+        }
+        const max = slot.max;
+        if (m.value === undefined) {
+            measures.push({ ...base, points: 0, maxPoints: max, status: 'invalid', formula: 'invalid numbers' });
+            continue;
+        }
+        if (typeof m.value === 'boolean') {
+            const points = m.value ? max : 0;
+            measures.push({ ...base, points, maxPoints: max, status: 'scored', formula: `${m.value ? 'yes' : 'no'} → ${round2(points)}` });
+            sum += points;
+            continue;
+        }
+        const { numerator, denominator } = m.value;
+        if (denominator === 0 || numerator > denominator) {
+            measures.push({ ...base, points: 0, maxPoints: max, status: 'invalid', formula: `${numerator}/${denominator}: no valid rate` });
+            continue;
+        }
+        const raw = (numerator / denominator) * max;
+        let points = Math.round(raw);
+        if (numerator >= 1 && points === 0) points = 1;
+        if (Math.abs(raw - Math.floor(raw) - 0.5) < 1e-9) {
+            uncertainties.push(`${slot.id}: ${numerator}/${denominator} × ${round2(max)} is exactly ${raw}; CMS does not document how a tie rounds (rounded up here).`);
+        }
+        measures.push({ ...base, points, maxPoints: round2(max), status: 'scored', formula: `(${numerator}/${denominator}) × ${round2(max)} = ${round2(raw)} → ${points}` });
+        sum += points;
+    }
+
+    // Bonus: one optional public-health measure (with its engagement level where required), and
+    // Query of PDMP where it is a bonus measure (2022).
+    let bonus = 0;
+    const bonusParts: string[] = [];
+    const phBonus = facts.publicHealthBonus.measures.find(id => {
+        const m = get(id);
+        if (m?.value !== true) return false;
+        if (!facts.engagementLevelRequired.value) return true;
+        return (cat.measures.get(id)?.preprod ?? []).some(l => get(l)?.value === true);
+    });
+    if (phBonus) {
+        bonus += facts.publicHealthBonus.points;
+        bonusParts.push(`${phBonus}: ${facts.publicHealthBonus.points}`);
+        if (facts.publicHealthBonus.confidence !== 'H') uncertainties.push(`Public-health bonus of ${facts.publicHealthBonus.points} points (confidence ${facts.publicHealthBonus.confidence}).`);
+    }
+    for (const [id, entry] of Object.entries(facts.points)) {
+        if (entry.bonus && get(id)?.value === true) {
+            bonus += entry.max;
+            bonusParts.push(`${id}: ${entry.max}`);
+            if (entry.confidence !== 'H') uncertainties.push(`${id} bonus of ${entry.max} points (confidence ${entry.confidence}).`);
+        }
+    }
+
+    const rawScore = round2(sum + bonus);
+    if (!Number.isInteger(rawScore)) uncertainties.push(`The total ${rawScore} is not whole; CMS's rounding of the category score is not documented (rounded to nearest here).`);
+    const capped = rawScore > 100;
+    const reweighted = model.statuses.length > 0 && model.entries.length === 0;
+    const zero = zeroReasons.length > 0 && !reweighted;
+    const score = zero || reweighted ? 0 : Math.min(100, Math.round(rawScore));
+    const option = model.reportings[0]?.option.value;
+    const apmOrApp = model.entities[0]?.kind.value === 'apm-entity' || option === 'app' || option === 'app-plus';
+    const weight = apmOrApp ? facts.categoryWeight.value.apmEntityOrApp : facts.categoryWeight.value.default;
+    return {
+        performanceYear: year,
+        score,
+        rawScore,
+        zero,
+        zeroReasons: zero ? zeroReasons : [],
+        measures,
+        bonus,
+        bonusDetail: bonusParts.join(', ') || 'none',
+        redistribution,
+        capped,
+        categoryWeight: weight,
+        finalScoreContribution: reweighted ? 0 : round2(score * weight),
+        uncertainties: [...new Set(uncertainties)],
+        reweighted
+    };
+}
