@@ -6,6 +6,12 @@ import type { LangiumDocument } from 'langium';
 import type { Submission } from './generated/ast.js';
 import { modelFromAst } from './model/from-ast.js';
 import { analyse, type Analysis } from './rules/engine.js';
+import type { SubmissionModel } from './model/submission.js';
+
+const EMPTY_MODEL: SubmissionModel = {
+    origin: 'pisub', headerSpan: { offset: 0, end: 0 }, years: [], practices: [], entities: [], reportings: [], periods: [],
+    cehrts: [], entries: [], statuses: [], clinicians: [], notes: []
+};
 
 export class PisubAnalysisCache {
     private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; analysis: Analysis }>();
@@ -16,6 +22,12 @@ export class PisubAnalysisCache {
         const hit = this.cache.get(document);
         if (hit && hit.version === version && hit.text.length === text.length && hit.text === text) return hit.analysis;
         const root = document.parseResult.value as Submission;
+        if (root?.name === undefined && (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0)) {
+            // Not even the `submission <name> {` header parsed: the syntax error says it all.
+            const analysis = analyse(EMPTY_MODEL, { skipRules: true });
+            this.cache.set(document, { version, text, analysis });
+            return analysis;
+        }
         // The prior year's model is built without following its own prior-year reference.
         const model = modelFromAst(root, target => modelFromAst(target));
         const analysis = analyse(model);

@@ -39,6 +39,8 @@ function entryFromAst(st: MeasureStatement): MeasureEntry | undefined {
     let value: EntryValue;
     switch (v.$type) {
         case 'RatioValue':
+            // An incomplete ratio ("5 /") is a syntax error already; nothing to check yet.
+            if (v.numerator === undefined || v.denominator === undefined) return undefined;
             value = {
                 kind: 'ratio',
                 numerator: prop(v, 'numerator', v.numerator ?? ''),

@@ -22,13 +22,27 @@ export interface Analysis {
     readonly resolution: Resolution | undefined;
 }
 
-export function analyse(model: SubmissionModel): Analysis {
+export interface AnalyseOptions {
+    /** Only compute an (empty) score: used when the text is not a submission at all. */
+    readonly skipRules?: boolean;
+}
+
+/** The first sentence of a message, for the one-line summary of zero reasons. */
+function firstSentence(message: string): string {
+    const m = /^(.*?\.)(\s|$)/.exec(message);
+    return m ? m[1] : message;
+}
+
+export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): Analysis {
     const written = yearOf(model);
     const facts = written !== undefined ? factsFor(written) : undefined;
     const catalogue = written !== undefined ? catalogueFor(written) : undefined;
     const supported = facts !== undefined && catalogue !== undefined;
     const ctx = new RuleContext(model, supported ? written : undefined, facts, catalogue);
 
+    if (options.skipRules) {
+        return { model, year: undefined, findings: [], resolution: undefined, score: computeScore(model, undefined, undefined, undefined, undefined, []) };
+    }
     checkSubmission(ctx);
     checkPeriod(ctx);
     checkCehrt(ctx);
@@ -40,10 +54,10 @@ export function analyse(model: SubmissionModel): Analysis {
     const score = computeScore(model, ctx.year, facts, catalogue, ctx.resolution, ctx.findings);
     const findings = [...ctx.findings];
     if (score.zero && score.zeroReasons.length > 0) {
-        const reasons = score.zeroReasons.map((r, i) => `(${i + 1}) ${r.message}`).join(' ');
+        const reasons = score.zeroReasons.map((r, i) => `(${i + 1}) ${firstSentence(r.message)} [${r.code}]`).join(' ');
         findings.push({
             code: 'score/zero', severity: 'error', span: model.headerSpan,
-            message: `The Promoting Interoperability category would score 0 (${score.zeroReasons.length} reason${score.zeroReasons.length > 1 ? 's' : ''}): ${reasons}`
+            message: `The Promoting Interoperability category would score 0 (${score.zeroReasons.length} reason${score.zeroReasons.length > 1 ? 's' : ''}): ${reasons} Fix each one; see the diagnostics below.`
         });
     }
     findings.sort((a, b) => a.span.offset - b.span.offset || a.span.end - b.span.end);

@@ -1,0 +1,39 @@
+import { PisubWorkspace } from '../../language/headless.js';
+import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
+import { scoreJson, scoreText } from '../format-output.js';
+import { collectInputs } from '../inputs.js';
+
+export const scoreCommand: Command = {
+    name: 'score',
+    summary: 'show the PI score estimate of one submission',
+    usage: `pisub score <file> [--format text|json]
+
+Prints the score breakdown: points per measure, redistribution, bonus, the 100 cap, the reasons the
+category would score 0, and the contribution to the MIPS final score.
+
+  --format text|json   output format (default: text). JSON fields: performanceYear, score, zero,
+                       zeroReasons [{code, message}], measures [{measureId, points, maxPoints}],
+                       bonus, finalScoreContribution.
+
+Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable input.`,
+    async run(argv, io) {
+        const { values, positionals } = parseOptions(argv, { format: { type: 'string' } });
+        const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
+        if (positionals.length !== 1) throw new UsageError('pisub score takes exactly one file');
+        const { files, problems } = collectInputs(positionals);
+        for (const p of problems) io.err(`pisub: ${p.path}: ${p.message}\n`);
+        if (problems.length > 0) return ExitCode.Usage;
+        if (files.length !== 1) {
+            io.err(`pisub: ${positionals[0]}: pisub score takes one submission file, not a folder\n`);
+            return ExitCode.Usage;
+        }
+        const [checked] = await new PisubWorkspace().check(files);
+        if (!checked.analysis) {
+            io.err(`pisub: ${checked.path}: could not be read as a submission:\n`);
+            for (const d of checked.diagnostics) io.err(`  ${checked.path}:${d.line}:${d.column}: ${d.message}\n`);
+            return ExitCode.Usage;
+        }
+        io.out(format === 'json' ? scoreJson(checked.analysis.score) : scoreText(checked.path, checked.analysis.score));
+        return ExitCode.Ok;
+    }
+};

@@ -1,0 +1,172 @@
+/**
+ * Checking submissions without an editor: the CLI, the tests and the benchmarks load files here.
+ * All files of one call are built together in one workspace with one set of services, so
+ * `prior-year` references resolve across files. Returns results; never prints, never exits.
+ */
+import { URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Submission } from './generated/ast.js';
+import { createPisubServices, type PisubServices } from './pisub-module.js';
+import type { Analysis } from './rules/engine.js';
+import { analyse } from './rules/engine.js';
+import type { Severity } from './rules/catalogue.js';
+import type { Finding } from './rules/context.js';
+import type { SubmissionModel } from './model/submission.js';
+import type { LangiumSharedServices } from 'langium/lsp';
+
+/** A diagnostic with 1-based lines and columns (end exclusive), as the CLI prints it. */
+export interface PisubDiagnostic {
+    readonly code: string;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    /** 0-based offsets into the text. */
+    readonly offset: number;
+    readonly end: number;
+    readonly fixes?: Finding['fixes'];
+}
+
+export interface SourceFile {
+    /** The path as the user gave it (printed in messages). */
+    readonly path: string;
+    readonly text: string;
+}
+
+export interface CheckedFile {
+    readonly path: string;
+    readonly text: string;
+    readonly format: 'pisub' | 'qpp-json';
+    readonly diagnostics: readonly PisubDiagnostic[];
+    /** Undefined where the file could not be turned into a submission model at all. */
+    readonly analysis?: Analysis;
+    /** The Langium document (pisub files only). */
+    readonly document?: LangiumDocument<Submission>;
+}
+
+/**
+ * Other input formats (QPP JSON) plug in here: text → a submission model, or syntax errors.
+ * Registered by src/interop (kept out of the language core so the core has no format knowledge).
+ */
+export interface InputFormat {
+    readonly format: 'qpp-json';
+    readonly extensions: readonly string[];
+    parse(text: string): { model?: SubmissionModel; errors: readonly { message: string; offset: number; end: number }[] };
+}
+
+const INPUT_FORMATS: InputFormat[] = [];
+
+export function registerInputFormat(format: InputFormat): void {
+    if (!INPUT_FORMATS.some(f => f.format === format.format)) INPUT_FORMATS.push(format);
+}
+
+export function inputFormatFor(path: string): InputFormat | undefined {
+    const lower = path.toLowerCase();
+    return INPUT_FORMATS.find(f => f.extensions.some(ext => lower.endsWith(ext)));
+}
+
+const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
+
+/** Line starts of a text, for offset → 1-based line/column. */
+export class LineIndex {
+    private readonly starts: number[] = [0];
+    constructor(text: string) {
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10) this.starts.push(i + 1);
+            else if (c === 13) { if (text.charCodeAt(i + 1) === 10) i++; this.starts.push(i + 1); }
+        }
+    }
+    position(offset: number): { line: number; column: number } {
+        let lo = 0, hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    }
+}
+
+export function toPisubDiagnostic(f: Finding, index: LineIndex): PisubDiagnostic {
+    const s = index.position(f.span.offset), e = index.position(Math.max(f.span.end, f.span.offset));
+    return {
+        code: f.code, severity: f.severity, message: f.message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
+        offset: f.span.offset, end: f.span.end, fixes: f.fixes
+    };
+}
+
+export class PisubWorkspace {
+    readonly services: PisubServices;
+    readonly shared: LangiumSharedServices;
+    private counter = 0;
+
+    constructor() {
+        const { shared, Pisub } = createPisubServices(EmptyFileSystem);
+        this.services = Pisub;
+        this.shared = shared;
+    }
+
+    /** Checks all files together; pisub files resolve `prior-year` references among themselves. */
+    async check(files: readonly SourceFile[]): Promise<CheckedFile[]> {
+        const docs = new Map<number, LangiumDocument<Submission>>();
+        const factory = this.shared.workspace.LangiumDocumentFactory;
+        const store = this.shared.workspace.LangiumDocuments;
+        files.forEach((file, i) => {
+            if (inputFormatFor(file.path)) return;
+            // A private URI scheme: nothing is read from or written to disk by Langium.
+            const uri = URI.parse(`pisub-check:///${++this.counter}/${encodeURIComponent(file.path)}`);
+            const doc = factory.fromString<Submission>(file.text, uri);
+            store.addDocument(doc);
+            docs.set(i, doc);
+        });
+        try {
+            await this.shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
+            return files.map((file, i) => {
+                const format = inputFormatFor(file.path);
+                if (format) return checkOther(file, format);
+                const doc = docs.get(i)!;
+                return {
+                    path: file.path, text: file.text, format: 'pisub', document: doc,
+                    diagnostics: (doc.diagnostics ?? []).map(d => fromLsp(d, doc)).sort(byPosition),
+                    analysis: this.services.analysis.Cache.get(doc)
+                } satisfies CheckedFile;
+            });
+        } finally {
+            // Forget the documents: a workspace can check any number of batches.
+            for (const doc of docs.values()) store.deleteDocument(doc.uri);
+        }
+    }
+}
+
+function byPosition(a: PisubDiagnostic, b: PisubDiagnostic): number {
+    return a.offset - b.offset || a.end - b.end || a.code.localeCompare(b.code);
+}
+
+function fromLsp(d: Diagnostic, doc: LangiumDocument): PisubDiagnostic {
+    const t = doc.textDocument;
+    const data = d.data as { fixes?: Finding['fixes'] } | undefined;
+    return {
+        code: String(d.code ?? 'submission/syntax'),
+        severity: SEVERITY[d.severity ?? 1],
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        line: d.range.start.line + 1, column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+        offset: t.offsetAt(d.range.start), end: t.offsetAt(d.range.end),
+        fixes: data?.fixes
+    };
+}
+
+function checkOther(file: SourceFile, format: InputFormat): CheckedFile {
+    const index = new LineIndex(file.text);
+    const parsed = format.parse(file.text);
+    const syntax = parsed.errors.map(e => toPisubDiagnostic({ code: 'submission/syntax', severity: 'error', message: e.message, span: { offset: e.offset, end: e.end } }, index));
+    if (!parsed.model) return { path: file.path, text: file.text, format: format.format, diagnostics: syntax };
+    const analysis = analyse(parsed.model);
+    return {
+        path: file.path, text: file.text, format: format.format, analysis,
+        diagnostics: [...syntax, ...analysis.findings.map(f => toPisubDiagnostic(f, index))].sort(byPosition)
+    };
+}
