@@ -1,0 +1,127 @@
+/**
+ * The new-submission template: a `.pisub` skeleton for one performance year and entity kind that
+ * passes every rule once its placeholders are filled in. It is built from the year's measure
+ * catalogue and facts (required measures, engagement levels from 2023, SAFER Guide edition from 2026,
+ * HIE option), so a new year's data changes the template without touching this file.
+ *
+ * Placeholders are written `<what to write>`. `<` is not part of the language, so a placeholder left
+ * in the file is a syntax error, never a silently wrong value. `templateSnippet` turns them into LSP
+ * snippet tab stops for completion and the "New submission…" command.
+ */
+import { catalogueFor, measureKind, type MeasureInfo } from './data/measures.js';
+import { preferredName } from './data/names.js';
+import { factsFor } from './data/years.js';
+import type { EntityKind } from './model/submission.js';
+
+/** Matches one placeholder; group 1 is its text. */
+export const PLACEHOLDER_PATTERN = /<([^<>\r\n]+)>/g;
+
+/** The attestations, written with `attest`. */
+const ATTESTATIONS = ['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1'];
+
+/** Why no template can pass the rules for this year and kind, or undefined when one can. */
+export function templateProblem(year: number, entityKind: EntityKind): string | undefined {
+    const catalogue = catalogueFor(year);
+    if (!catalogue || !factsFor(year)) return `${year} is not a supported performance year.`;
+    if (entityKind === 'subgroup' && mvpIds(year).length === 0) {
+        return `Subgroups report only through an MVP, and MVPs start with the 2023 performance year.`;
+    }
+    return undefined;
+}
+
+/** The MVP ids CMS's measure data offers for PI in a year (G0053, ...). */
+function mvpIds(year: number): string[] {
+    return [...(catalogueFor(year)?.programs ?? [])].filter(p => /^[GM]\d{4}$/.test(p)).sort();
+}
+
+function entityLine(kind: EntityKind): string {
+    switch (kind) {
+        case 'individual': return 'entity individual tin <TIN, 9 digits> npi <clinician NPI, 10 digits>';
+        case 'group': return 'entity group tin <TIN, 9 digits>';
+        case 'virtual-group': return 'entity virtual-group id <virtual group id>';
+        case 'subgroup': return 'entity subgroup tin <TIN, 9 digits> id <subgroup id>';
+        case 'apm-entity': return 'entity apm-entity id <APM entity id>';
+    }
+}
+
+function nameOf(id: string): string {
+    return preferredName(id) ?? id;
+}
+
+/**
+ * A new submission for `year` and `entityKind`, with `<placeholders>` to fill in. Throws for a year
+ * without data; see `templateProblem` for combinations no template can make pass.
+ */
+export function submissionTemplate(year: number, entityKind: EntityKind): string {
+    const catalogue = catalogueFor(year);
+    const facts = factsFor(year);
+    if (!catalogue || !facts) throw new Error(`${year} is not a supported performance year.`);
+
+    const lines: string[] = [];
+    const add = (line = '') => lines.push(line === '' ? '' : `    ${line}`);
+
+    lines.push(`// Promoting Interoperability, performance year ${year}. Replace every placeholder in angle brackets.`);
+    lines.push(`submission <submission-name, e.g. practice-${year}> {`);
+    add(`year ${year}`);
+    add('practice "<practice name>"');
+    add(entityLine(entityKind));
+    const mvps = mvpIds(year);
+    add(entityKind === 'subgroup' ? `reporting mvp <MVP id${mvps.length ? `, e.g. ${mvps[0]}` : ''}>` : 'reporting traditional');
+    add(`// Any ${facts.minPeriodDays.value} or more continuous days within ${year}.`);
+    add(`period ${year}-01-01 to ${year}-12-31`);
+    add('cehrt <CMS EHR Certification ID, 15 characters>');
+
+    add();
+    add('// Required attestations');
+    for (const id of ATTESTATIONS) {
+        if (!catalogue.measures.has(id)) continue;
+        let line = `attest ${nameOf(id)} yes`;
+        if (id === 'PI_PPHI_1' || id === 'PI_PPHI_2') line += ` completed <date in ${year}, YYYY-MM-DD>`;
+        if (id === 'PI_PPHI_2' && facts.saferGuideVersion) line += ` version ${facts.saferGuideVersion.value}`;
+        add(line);
+    }
+
+    const required = [...catalogue.measures.values()].filter(m =>
+        m.isRequired && !m.isBonus && measureKind(catalogue, m.measureId) === 'measure' && !ATTESTATIONS.includes(m.measureId));
+    const hie = facts.hieOptions.value;
+    const hieIds = new Set(hie.flat());
+    const chosenHie = new Set(hie[0] ?? []);
+    const publicHealth = new Set(facts.publicHealthObjective.measures);
+    const ordinary = required.filter(m => !hieIds.has(m.measureId) && !publicHealth.has(m.measureId));
+
+    const measureLine = (m: MeasureInfo, keyword = 'measure') =>
+        `${keyword} ${nameOf(m.measureId)} ${m.metricType === 'proportion' ? '<numerator> / <denominator>' : 'yes'}`;
+
+    add();
+    add('// Measures (write `excluded` instead of a value to claim an exclusion)');
+    for (const m of ordinary) add(measureLine(m));
+
+    const alternatives = hie.slice(1).map(option => option.map(nameOf).join(' + ')).join(', or ');
+    add();
+    add(`// Health information exchange: one option${alternatives ? ` (instead: ${alternatives})` : ''}`);
+    for (const m of required.filter(r => chosenHie.has(r.measureId))) add(measureLine(m));
+
+    add();
+    add('// Public health and clinical data exchange');
+    const engagement = facts.engagementLevelRequired.value ? ' engagement <pre-production or production>' : '';
+    for (const m of required.filter(r => publicHealth.has(r.measureId))) add(`${measureLine(m, 'public-health')}${engagement}`);
+    lines.push('}');
+    return lines.join('\n') + '\n';
+}
+
+/** The placeholders of a template, in order of appearance (repeats included). */
+export function templatePlaceholders(text: string): string[] {
+    return [...text.matchAll(PLACEHOLDER_PATTERN)].map(m => m[1]);
+}
+
+/** Replaces each placeholder by `fill(placeholder text)`. */
+export function fillTemplate(text: string, fill: (placeholder: string) => string): string {
+    return text.replace(PLACEHOLDER_PATTERN, (_, what: string) => fill(what));
+}
+
+/** The template as an LSP snippet: each placeholder a tab stop showing its text. */
+export function templateSnippet(year: number, entityKind: EntityKind): string {
+    const escaped = submissionTemplate(year, entityKind).replace(/[\\$}]/g, c => `\\${c}`);
+    let n = 0;
+    return escaped.replace(PLACEHOLDER_PATTERN, (_, what: string) => `\${${++n}:${what}}`) + '$0';
+}
