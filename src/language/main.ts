@@ -5,7 +5,11 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createPisubServices } from './pisub-module.js';
 import { installedDocsBase } from './installed-docs.js';
+import { registerScoreRequest } from './lsp/score-request.js';
+import { registerWorkspaceRequests } from './lsp/workspace-requests.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createPisubServices({ connection, ...NodeFileSystem }, { docsBase: installedDocsBase() });
+registerScoreRequest(connection, shared);
+registerWorkspaceRequests(connection, shared);
 startLanguageServer(shared);

@@ -189,6 +189,8 @@ export function resolveEntries(ctx: RuleContext, entries: readonly MeasureEntry[
                 const suffix = entry.engagement.value === 'production' ? '_PROD' : '_PRE';
                 const levelId = info.preprod.find(l => l.endsWith(suffix) && cat.measures.has(l));
                 if (levelId) measurements.push({ measureId: levelId, value: true, entry, span: entry.engagement.span, via: 'engagement' });
+                else ctx.report('attestation/detail-not-applicable', entry.engagement.span,
+                    `${info.title} (${id}) has no active-engagement levels in CMS's ${cat.year} measure data; remove \`engagement ${entry.engagement.value}\`.`);
             }
         }
     }

@@ -123,7 +123,7 @@ export function computeScore(
     // Redistribution: an excluded measure's points go to its targets (following chains).
     const redistribution: RedistributionStep[] = [];
     const rules = new Map(facts.redistribution.map(r => [r.excluded, r]));
-    const give = (from: string, points: number, seen: Set<string>): void => {
+    const give = (from: string, points: number, seen: Set<string>, origin?: string): void => {
         const rule = rules.get(from);
         let targets = rule ? rule.to.filter(t => slots.has(t) && !seen.has(t)) : [];
         let note = rule?.note ?? '';
@@ -131,7 +131,7 @@ export function computeScore(
         const live = targets.filter(t => !slots.get(t)!.excluded);
         if (live.length === 0 && targets.length > 0) {
             // Every target is excluded too: pass the points on along the targets' own rules.
-            for (const t of targets) give(t, points / targets.length, new Set([...seen, t]));
+            for (const t of targets) give(t, points / targets.length, new Set([...seen, t]), origin ?? from);
             return;
         }
         targets = live;
@@ -145,7 +145,8 @@ export function computeScore(
             return;
         }
         for (const t of targets) slots.get(t)!.max += points / targets.length;
-        redistribution.push({ from, to: targets, points: round2(points), note, confidence });
+        const label = origin ? `${origin} (via ${from})` : from;
+        redistribution.push({ from: label, to: targets, points: round2(points), note: origin ? `${note} ${origin} passes its points on the same way.` : note, confidence });
         if (confidence !== 'H') uncertainties.push(`${note} (confidence ${confidence})`);
     };
     for (const slot of [...slots.values()]) {
@@ -205,8 +206,10 @@ export function computeScore(
     const phBonus = facts.publicHealthBonus.measures.find(id => {
         const m = get(id);
         if (m?.value !== true) return false;
-        if (!facts.engagementLevelRequired.value) return true;
-        return (cat.measures.get(id)?.preprod ?? []).some(l => get(l)?.value === true);
+        const levels = cat.measures.get(id)?.preprod ?? [];
+        // A level is required only where the measure has level ids (PI_PHCDRR_6 has none in 2026).
+        if (!facts.engagementLevelRequired.value || levels.length === 0) return true;
+        return levels.some(l => get(l)?.value === true);
     });
     if (phBonus) {
         bonus += facts.publicHealthBonus.points;

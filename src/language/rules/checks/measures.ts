@@ -204,7 +204,8 @@ function checkPublicHealth(ctx: RuleContext, res: Resolution, cat: YearCatalogue
         }
         if (isYes(m) && info.isBonus && facts.publicHealthBonus.measures.includes(info.measureId)) bonusYes.push(m!);
 
-        if (!facts.engagementLevelRequired.value) continue;
+        // Levels exist only where CMS's data lists level ids for the measure (not PI_PHCDRR_6).
+        if (!facts.engagementLevelRequired.value || info.preprod.length === 0) continue;
         if (isYes(m)) {
             if (levels.length === 0) {
                 const entry = m!.entry;
@@ -248,11 +249,18 @@ function checkRollup(ctx: RuleContext, res: Resolution, cat: YearCatalogue): voi
     const clinicians: readonly ClinicianModel[] = ctx.model.clinicians;
     if (clinicians.length === 0) return;
     const sums = new Map<string, { numerator: number; denominator: number; count: number }>();
+    // Each clinician counts once (a duplicate is clinician/duplicate); a clinician marked
+    // no-cehrt-data adds nothing (checkClinicians says so).
+    const counted = new Set<string>();
+    let withData = 0;
     for (const c of clinicians) {
         if (c.entries.length === 0) continue;
         // Clinicians' entries are resolved like the group's (and their problems reported), but
         // only ratios add up; a separate resolution keeps them out of the group's measurement set.
         const own = resolveEntries(ctx, c.entries, cat);
+        if (c.noCehrtData || counted.has(c.npi.value)) continue;
+        counted.add(c.npi.value);
+        withData++;
         for (const m of own.measurements) {
             if (typeof m.value !== 'object') continue;
             const s = sums.get(m.measureId) ?? { numerator: 0, denominator: 0, count: 0 };
@@ -270,6 +278,15 @@ function checkRollup(ctx: RuleContext, res: Resolution, cat: YearCatalogue): voi
         }
         if (typeof group.value !== 'object' || group.entry.value.kind !== 'ratio') continue;
         const v = group.value;
+        if (sum.count < withData) {
+            // Some clinicians with data do not list this measure: their share is unknown, so the
+            // listed ones only give a lower bound.
+            if (v.numerator < sum.numerator || v.denominator < sum.denominator) {
+                ctx.report('rollup/total-mismatch', group.span,
+                    `The group reports ${id} as ${v.numerator} / ${v.denominator}, less than the ${sum.numerator} / ${sum.denominator} of the ${sum.count} of ${withData} clinicians who list it. A group's numbers are the sums of its clinicians' CEHRT data; correct the total or the clinicians' numbers.`);
+            }
+            continue;
+        }
         if (v.numerator !== sum.numerator || v.denominator !== sum.denominator) {
             const ratio = group.entry.value;
             ctx.report('rollup/total-mismatch', group.span,

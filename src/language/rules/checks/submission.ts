@@ -155,7 +155,7 @@ function checkClinicians(ctx: RuleContext): void {
         seen.add(c.npi.value);
         if (c.noCehrtData) {
             ctx.report('rollup/clinician-without-data', c.npi.span,
-                `Clinician ${c.name?.value ?? c.npi.value} has no CEHRT data: nothing of theirs is in the group's numerators and denominators.`);
+                `Clinician ${c.name?.value ?? c.npi.value} has no CEHRT data: nothing of theirs is in the group's numerators and denominators.${c.entries.length > 0 ? ` The ${c.entries.length} measure line(s) listed for them are not added to the group's totals: remove them, or remove no-cehrt-data if they do have CEHRT data.` : ''}`);
         }
     }
 }

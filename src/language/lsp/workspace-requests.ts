@@ -1,0 +1,72 @@
+/**
+ * Custom request `pisub/checkWorkspace` {uris?} → a summary. Langium's initial workspace build loads
+ * every .pisub file of the workspace but does not validate files that are not open, so the Problems
+ * panel shows only open files. This request loads the given files (the client lists the workspace's
+ * .pisub files, so files created since the server started count too), builds every known document
+ * with validation, and Langium publishes their diagnostics as usual.
+ */
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { CancellationToken, RequestType, type Connection } from 'vscode-languageserver';
+
+export interface CheckWorkspaceParams {
+    /** Files to include besides the documents the server already knows (e.g. vscode.workspace.findFiles). */
+    readonly uris?: readonly string[];
+}
+
+export interface CheckWorkspaceResult {
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    /** Files that could not be read (path and reason). */
+    readonly unreadable: readonly { readonly uri: string; readonly reason: string }[];
+    /** True when an edit interrupted the check; the edited files are checked again by the edit's own build. */
+    readonly interrupted: boolean;
+}
+
+export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>('pisub/checkWorkspace');
+
+export async function checkWorkspace(
+    shared: LangiumSharedCoreServices, params: CheckWorkspaceParams, token = CancellationToken.None
+): Promise<CheckWorkspaceResult> {
+    const { LangiumDocuments: documents, DocumentBuilder: builder, WorkspaceManager: manager, WorkspaceLock: lock } = shared.workspace;
+    await manager.ready;
+    const registry = shared.ServiceRegistry;
+    const unreadable: { uri: string; reason: string }[] = [];
+    for (const text of params?.uris ?? []) {
+        let uri: URI;
+        try {
+            uri = URI.parse(text);
+        } catch {
+            unreadable.push({ uri: text, reason: 'not a URI' });
+            continue;
+        }
+        if (!registry.hasServices(uri) || documents.hasDocument(uri)) continue;
+        try {
+            await documents.getOrCreateDocument(uri, token);
+        } catch (e) {
+            unreadable.push({ uri: text, reason: e instanceof Error ? e.message : String(e) });
+        }
+    }
+    const all: LangiumDocument[] = documents.all.filter(d => registry.hasServices(d.uri)).toArray();
+    let interrupted = false;
+    await lock.write(async lockToken => {
+        try {
+            await builder.build(all, { validation: true }, lockToken);
+        } catch {
+            interrupted = true; // a newer edit took the lock; its own build re-validates what is left
+        }
+    });
+    let errors = 0;
+    let warnings = 0;
+    for (const d of all) {
+        for (const diagnostic of d.diagnostics ?? []) {
+            if (diagnostic.severity === 1) errors++;
+            else if (diagnostic.severity === 2) warnings++;
+        }
+    }
+    return { files: all.length, errors, warnings, unreadable, interrupted };
+}
+
+export function registerWorkspaceRequests(connection: Connection, shared: LangiumSharedCoreServices): void {
+    connection.onRequest(CheckWorkspaceRequest, (params, token) => checkWorkspace(shared, params ?? {}, token));
+}
