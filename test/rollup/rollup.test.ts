@@ -54,7 +54,7 @@ describe('group roll-up', () => {
         expect(d.message).toContain('PI_EP_1');
         expect(d.message).toContain('412 / 530'); // what the group says
         expect(d.message).toContain('415 / 540'); // what the clinicians add up to
-        expect(covered(file, d)).toBe('measure e-prescribing 412 / 530');
+        expect(covered(file, d)).toBe('412 / 530');
         // The preferred fix puts the clinicians' sum into the group line, and then all is well.
         const fix = d.fixes?.[0];
         expect(fix?.edits.length).toBe(2);
@@ -71,20 +71,25 @@ describe('group roll-up', () => {
     });
 
     it('reports a measure the clinicians report but the group lacks, and offers to add the total', async () => {
-        const text = group(`
+        // The group uses the bi-directional exchange option; one clinician lists referral loops.
+        const text = submission({ year: 2024, measures: [
+            'measure e-prescribing 412 / 530', 'measure query-of-pdmp yes', 'measure bi-directional-exchange yes',
+            'measure patient-electronic-access 640 / 700',
+            'public-health immunization-registry yes engagement production', 'public-health electronic-case-reporting yes engagement production'
+        ].join('\n    '), extra: `
     clinician ${A} "Dr Ada Lane" {
         measure e-prescribing 200 / 300
         measure query-of-pdmp yes
     }
     clinician ${B} {
         measure e-prescribing 212 / 230
-        measure syndromic-surveillance 3 / 4
-    }`.replace('measure syndromic-surveillance 3 / 4', 'measure health-information-exchange 30 / 40'));
+        measure referral-loops-sending 30 / 40
+    }` });
         const file = await checkText(text);
         const [d, ...rest] = withCode(file, 'rollup/total-mismatch');
         expect(rest).toEqual([]);
         expect(d.severity).toBe('error');
-        expect(d.message).toMatch(/1 clinician\(s\) report PI_HIE_5 \(30 \/ 40\) but the group does not/);
+        expect(d.message).toMatch(/1 clinician\(s\) report PI_HIE_1 \(30 \/ 40\) but the group does not/);
         // Yes/no answers of clinicians do not add up and are not compared.
         expect(d.message).not.toContain('PI_EP_2');
         const fixed = applyFix(text, d.fixes![0].edits);
@@ -120,7 +125,9 @@ describe('group roll-up', () => {
         const dup = withCode(file, 'clinician/duplicate');
         expect(dup.length).toBe(1);
         expect(dup[0].severity).toBe('error');
-        expect(dup[0].line).toBeGreaterThan(withCode(file, 'clinician/duplicate')[0].line - 1);
+        // On the second listing, not the first.
+        expect(covered(file, dup[0])).toBe(B);
+        expect(dup[0].offset).toBeGreaterThan(file.text.indexOf(B));
         expect(codes(file)).not.toContain('rollup/total-mismatch');
     });
 
