@@ -6,7 +6,11 @@
  * with validation, and Langium publishes their diagnostics as usual.
  */
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { CancellationToken, RequestType, type Connection } from 'vscode-languageserver';
+import { CancellationToken, RequestType, RequestType0, type Connection } from 'vscode-languageserver';
+import { SUPPORTED_YEARS } from '../data/measures.js';
+import { factsFor } from '../data/years.js';
+import { ENTITY_KINDS, type EntityKind } from '../model/submission.js';
+import { submissionTemplate, templateProblem, templateSnippet } from '../templates.js';
 
 export interface CheckWorkspaceParams {
     /** Files to include besides the documents the server already knows (e.g. vscode.workspace.findFiles). */
@@ -24,6 +28,39 @@ export interface CheckWorkspaceResult {
 }
 
 export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>('pisub/checkWorkspace');
+
+/** `pisub/templateOptions` → the years and entity kinds "PI: New submission…" offers. */
+export interface TemplateOptions {
+    readonly years: readonly number[];
+    readonly entityKinds: readonly string[];
+}
+export const TemplateOptionsRequest = new RequestType0<TemplateOptions, void>('pisub/templateOptions');
+
+/** `pisub/submissionTemplate` {year, entityKind} → the new-submission template (text and snippet), or why there is none. */
+export interface SubmissionTemplateParams {
+    readonly year: number;
+    readonly entityKind: string;
+}
+export type SubmissionTemplateResult = { readonly text: string; readonly snippet: string } | { readonly problem: string };
+export const SubmissionTemplateRequest = new RequestType<SubmissionTemplateParams, SubmissionTemplateResult, void>('pisub/submissionTemplate');
+
+export function templateOptions(): TemplateOptions {
+    return { years: SUPPORTED_YEARS.filter(y => factsFor(y) !== undefined), entityKinds: [...ENTITY_KINDS] };
+}
+
+export function newSubmissionTemplate(params: SubmissionTemplateParams): SubmissionTemplateResult {
+    const year = Number(params?.year);
+    const kind = params?.entityKind as EntityKind;
+    if (!Number.isInteger(year) || !templateOptions().years.includes(year)) {
+        return { problem: `${params?.year} is not a supported performance year (supported: ${templateOptions().years.join(', ')}).` };
+    }
+    if (!(ENTITY_KINDS as readonly string[]).includes(kind)) {
+        return { problem: `"${params?.entityKind}" is not an entity kind (one of: ${ENTITY_KINDS.join(', ')}).` };
+    }
+    const problem = templateProblem(year, kind);
+    if (problem) return { problem };
+    return { text: submissionTemplate(year, kind), snippet: templateSnippet(year, kind) };
+}
 
 export async function checkWorkspace(
     shared: LangiumSharedCoreServices, params: CheckWorkspaceParams, token = CancellationToken.None
@@ -69,4 +106,6 @@ export async function checkWorkspace(
 
 export function registerWorkspaceRequests(connection: Connection, shared: LangiumSharedCoreServices): void {
     connection.onRequest(CheckWorkspaceRequest, (params, token) => checkWorkspace(shared, params ?? {}, token));
+    connection.onRequest(TemplateOptionsRequest, () => templateOptions());
+    connection.onRequest(SubmissionTemplateRequest, params => newSubmissionTemplate(params));
 }
