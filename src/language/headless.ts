@@ -136,7 +136,11 @@ export class PisubWorkspace {
             });
         } finally {
             // Forget the documents: a workspace can check any number of batches.
-            for (const doc of docs.values()) store.deleteDocument(doc.uri);
+            // Also drop their exported names, or a later batch's `prior-year` would resolve to them.
+            for (const doc of docs.values()) {
+                store.deleteDocument(doc.uri);
+                this.shared.workspace.IndexManager.remove(doc.uri);
+            }
         }
     }
 }

@@ -1,0 +1,171 @@
+/**
+ * `prior-year <submission-name>`: a cross-file reference to the practice's previous submission.
+ * It resolves across the files checked together (headless workspace and the CLI), and the
+ * year-over-year rules run on it: the previous year, the same entity, and (from 2024) at most one
+ * performance period at pre-production per public-health measure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckedFile } from '../../src/language/headless.js';
+import { codes, covered, withCode, workspace } from '../helpers/check.js';
+import { submission } from '../helpers/submissions.js';
+
+/** A clean submission named `test-<year>`, with the immunization level and extra statements given. */
+export function yearFile(year: number, o: { immunization?: 'pre-production' | 'production'; prior?: string; entity?: string } = {}): string {
+    let text = submission({ year, entity: o.entity, extra: o.prior ? `prior-year ${o.prior}` : '' });
+    if (o.immunization && year >= 2023) {
+        text = text.replace('immunization-registry yes engagement production', `immunization-registry yes engagement ${o.immunization}`);
+    }
+    return text;
+}
+
+async function checkAll(files: Record<string, string>): Promise<Record<string, CheckedFile>> {
+    const checked = await workspace().check(Object.entries(files).map(([path, text]) => ({ path, text })));
+    return Object.fromEntries(checked.map(f => [f.path, f]));
+}
+
+describe('prior-year resolves across the files checked together', () => {
+    it('resolves to the other file and raises nothing for a clean progression', async () => {
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { immunization: 'pre-production' }),
+            '2024.pisub': yearFile(2024, { immunization: 'production', prior: 'test-2023' })
+        });
+        expect(r['2024.pisub'].analysis?.model.priorYear?.target?.name?.value).toBe('test-2023');
+        const serious = r['2024.pisub'].diagnostics.filter(d => d.severity !== 'info');
+        expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+    });
+
+    it('reports a name that no file declares, on the name, as an error that says what to do', async () => {
+        const r = await checkAll({ '2024.pisub': yearFile(2024, { prior: 'test-2032' }) });
+        const file = r['2024.pisub'];
+        const [d] = withCode(file, 'prior-year/unresolved');
+        expect(d.severity).toBe('error');
+        expect(covered(file, d)).toBe('test-2032');
+        expect(d.message).toContain("No submission named 'test-2032'");
+        expect(d.message).not.toMatch(/Could not resolve reference/);
+    });
+
+    it('does not resolve to a file of an earlier, separate check', async () => {
+        await checkAll({ '2023.pisub': yearFile(2023) });
+        const r = await checkAll({ '2024.pisub': yearFile(2024, { prior: 'test-2023' }) });
+        expect(codes(r['2024.pisub'])).toContain('prior-year/unresolved');
+    });
+
+    it('warns when the prior-year submission is not the previous year', async () => {
+        const r = await checkAll({
+            '2022.pisub': yearFile(2022),
+            '2024.pisub': yearFile(2024, { prior: 'test-2022' })
+        });
+        const file = r['2024.pisub'];
+        const [d] = withCode(file, 'prior-year/not-previous-year');
+        expect(d.severity).toBe('warning');
+        expect(covered(file, d)).toBe('test-2022');
+        expect(d.message).toMatch(/2022 submission, not 2023/);
+    });
+
+    it('warns when the prior-year submission belongs to another entity', async () => {
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { entity: 'entity group tin 987654321' }),
+            '2024.pisub': yearFile(2024, { prior: 'test-2023' })
+        });
+        const [d] = withCode(r['2024.pisub'], 'prior-year/different-entity');
+        expect(d.severity).toBe('warning');
+        expect(d.message).toContain('987654321');
+        expect(d.message).toContain('123456789');
+    });
+});
+
+describe('pre-production at most once per measure (2024+)', () => {
+    it('fires for pre-production in 2023 and again in 2024, on the 2024 measure line', async () => {
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { immunization: 'pre-production' }),
+            '2024.pisub': yearFile(2024, { immunization: 'pre-production', prior: 'test-2023' })
+        });
+        const file = r['2024.pisub'];
+        const found = withCode(file, 'public-health/pre-production-again');
+        expect(found.length).toBe(1);
+        expect(found[0].severity).toBe('warning');
+        expect(covered(file, found[0])).toBe('pre-production');
+        expect(file.text.slice(file.text.lastIndexOf('\n', found[0].offset) + 1, found[0].end).trim())
+            .toBe('public-health immunization-registry yes engagement pre-production');
+        expect(found[0].message).toContain('2023');
+        expect(found[0].message).toContain('PI_PHCDRR_1');
+        // The prior file's own findings stay in the prior file.
+        expect(codes(r['2023.pisub'])).not.toContain('public-health/pre-production-again');
+    });
+
+    it('does not fire for pre-production then production', async () => {
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { immunization: 'pre-production' }),
+            '2024.pisub': yearFile(2024, { immunization: 'production', prior: 'test-2023' })
+        });
+        expect(codes(r['2024.pisub'])).not.toContain('public-health/pre-production-again');
+    });
+
+    it('does not fire for production then pre-production (a different problem, not this rule)', async () => {
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { immunization: 'production' }),
+            '2024.pisub': yearFile(2024, { immunization: 'pre-production', prior: 'test-2023' })
+        });
+        expect(codes(r['2024.pisub'])).not.toContain('public-health/pre-production-again');
+    });
+
+    it('does not apply in 2023 (the rule starts with 2024)', async () => {
+        // 2022 has no engagement levels; a 2023 pre-production is the first one.
+        const r = await checkAll({
+            '2022.pisub': yearFile(2022),
+            '2023.pisub': yearFile(2023, { immunization: 'pre-production', prior: 'test-2022' })
+        });
+        expect(codes(r['2023.pisub'])).not.toContain('public-health/pre-production-again');
+    });
+
+    it('fires again for 2024 → 2025', async () => {
+        const r = await checkAll({
+            '2024.pisub': yearFile(2024, { immunization: 'pre-production' }),
+            '2025.pisub': yearFile(2025, { immunization: 'pre-production', prior: 'test-2024' })
+        });
+        expect(withCode(r['2025.pisub'], 'public-health/pre-production-again').length).toBe(1);
+    });
+
+    it('compares measure by measure', async () => {
+        // Pre-production for immunization in 2023, for case reporting in 2024: each a first time.
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { immunization: 'pre-production' }),
+            '2024.pisub': yearFile(2024, { prior: 'test-2023' }).replace('electronic-case-reporting yes engagement production', 'electronic-case-reporting yes engagement pre-production')
+        });
+        expect(codes(r['2024.pisub'])).not.toContain('public-health/pre-production-again');
+    });
+});
+
+describe('the CLI resolves prior-year across the files of one run', () => {
+    const cli = join(process.cwd(), 'bin/pisub.cjs');
+    let dir: string;
+    beforeAll(() => {
+        dir = mkdtempSync(join(tmpdir(), 'pisub-prior-'));
+        writeFileSync(join(dir, 'riverside-2023.pisub'), yearFile(2023, { immunization: 'pre-production' }));
+        writeFileSync(join(dir, 'riverside-2024.pisub'), yearFile(2024, { immunization: 'pre-production', prior: 'test-2023' }));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'check', ...args, '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    const byName = (out: string) => Object.fromEntries((JSON.parse(out).files as { path: string; diagnostics: { code: string }[] }[])
+        .map(f => [f.path.replace(/^.*[\\/]/, ''), f.diagnostics.map(d => d.code)]));
+
+    it.skipIf(!existsSync(join(process.cwd(), 'out/cli/main.cjs')))('pisub check folder/ resolves the reference and applies the rule', () => {
+        const r = run(dir);
+        expect(r.stderr).toBe('');
+        const files = byName(r.stdout);
+        expect(files['riverside-2024.pisub']).toContain('public-health/pre-production-again');
+        expect(files['riverside-2024.pisub']).not.toContain('prior-year/unresolved');
+        expect(r.status).toBe(0); // a warning, not an error
+    });
+
+    it.skipIf(!existsSync(join(process.cwd(), 'out/cli/main.cjs')))('the 2024 file alone cannot resolve it: an error, exit code 1', () => {
+        const r = run(join(dir, 'riverside-2024.pisub'));
+        expect(byName(r.stdout)['riverside-2024.pisub']).toContain('prior-year/unresolved');
+        expect(r.status).toBe(1);
+    });
+});
