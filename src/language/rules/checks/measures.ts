@@ -68,7 +68,7 @@ export function checkMeasures(ctx: RuleContext): void {
         if (!of || m.value !== true) continue;
         const measure = first(of);
         if (measure) {
-            ctx.report('exclusion/with-measure', m.span,
+            ctx.report('exclusion/with-measure', m.via === 'direct' ? m.entry.ref.span : m.span,
                 `The exclusion ${m.measureId} is claimed while ${label(cat, of)} is also reported. Submit either the measure or its exclusion, never both.`,
                 { fixes: m.via === 'direct' ? [removeFix(m.entry, `Remove the exclusion ${m.measureId}`)] : [removeFix(measure.entry, `Remove ${of}`)] });
         }
@@ -196,7 +196,8 @@ function checkPublicHealth(ctx: RuleContext, res: Resolution, cat: YearCatalogue
     for (const info of cat.measures.values()) {
         if (info.objective !== 'publicHealthAndClinicalDataExchange' || measureKind(cat, info.measureId) !== 'measure') continue;
         const m = res.byId.get(info.measureId)?.[0];
-        const levels = info.preprod.flatMap(l => (res.byId.get(l) ?? []).filter(x => x.value === true));
+        const levels = info.preprod.flatMap(l => (res.byId.get(l) ?? []).filter(x => x.value === true))
+            .sort((a, b) => a.span.offset - b.span.offset);
 
         if (facts.suppressedMeasures.value.includes(info.measureId) && (m || excluded.has(info.measureId))) {
             ctx.report('public-health/suppressed', (m ?? (excluded.get(info.measureId) as Measurement)).span,
@@ -224,7 +225,7 @@ function checkPublicHealth(ctx: RuleContext, res: Resolution, cat: YearCatalogue
                 }
             } else if (levels.length > 1) {
                 for (const extra of levels.slice(1)) {
-                    ctx.report('public-health/engagement-conflict', extra.span,
+                    ctx.report('public-health/engagement-conflict', extra.via === 'direct' ? extra.entry.ref.span : extra.span,
                         `${info.title} has both engagement levels; pre-production and production are substitutes. Keep the one that describes ${cat.year}.`);
                 }
             }

@@ -7,8 +7,7 @@ export function checkPeriod(ctx: RuleContext): void {
     const period = ctx.model.periods[0];
     if (!period) {
         const min = ctx.facts ? `at least ${ctx.facts.minPeriodDays.value} continuous days in ${ctx.year}` : 'the minimum continuous days';
-        ctx.report('period/missing', ctx.model.headerSpan, `No performance period. Add \`period <start> to <end>\` covering ${min}; without it the category scores 0.`,
-            { confidence: ctx.facts?.minPeriodDays.confidence });
+        ctx.report('period/missing', ctx.model.headerSpan, `No performance period. Add \`period <start> to <end>\` covering ${min}; without it the category scores 0.`);
         return;
     }
     const start = parseIsoDate(period.start.value);
