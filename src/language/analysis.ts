@@ -14,24 +14,35 @@ const EMPTY_MODEL: SubmissionModel = {
 };
 
 export class PisubAnalysisCache {
-    private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; analysis: Analysis }>();
+    private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; prior: unknown; analysis: Analysis }>();
 
     get(document: LangiumDocument): Analysis {
         const version = document.textDocument.version;
         const text = document.textDocument.getText();
-        const hit = this.cache.get(document);
-        if (hit && hit.version === version && hit.text.length === text.length && hit.text === text) return hit.analysis;
         const root = document.parseResult.value as Submission;
+        // The prior-year file is part of the input: when it changes (a new AST) or goes away, the
+        // referring document is relinked and revalidated and must be analysed again.
+        const prior = priorTarget(root);
+        const hit = this.cache.get(document);
+        if (hit && hit.version === version && hit.text.length === text.length && hit.text === text && hit.prior === prior) return hit.analysis;
         if (root?.name === undefined && (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0)) {
             // Not even the `submission <name> {` header parsed: the syntax error says it all.
             const analysis = analyse(EMPTY_MODEL, { skipRules: true });
-            this.cache.set(document, { version, text, analysis });
+            this.cache.set(document, { version, text, prior, analysis });
             return analysis;
         }
         // The prior year's model is built without following its own prior-year reference.
         const model = modelFromAst(root, target => modelFromAst(target));
         const analysis = analyse(model);
-        this.cache.set(document, { version, text, analysis });
+        this.cache.set(document, { version, text, prior, analysis });
         return analysis;
     }
+}
+
+/** The resolved `prior-year` submission (its AST root), if any. */
+function priorTarget(root: Submission | undefined): unknown {
+    for (const st of root?.statements ?? []) {
+        if (st.$type === 'PriorYearStatement') return st.submission?.ref;
+    }
+    return undefined;
 }

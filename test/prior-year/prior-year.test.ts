@@ -11,16 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedFile } from '../../src/language/headless.js';
 import { codes, covered, withCode, workspace } from '../helpers/check.js';
-import { submission } from '../helpers/submissions.js';
-
-/** A clean submission named `test-<year>`, with the immunization level and extra statements given. */
-export function yearFile(year: number, o: { immunization?: 'pre-production' | 'production'; prior?: string; entity?: string } = {}): string {
-    let text = submission({ year, entity: o.entity, extra: o.prior ? `prior-year ${o.prior}` : '' });
-    if (o.immunization && year >= 2023) {
-        text = text.replace('immunization-registry yes engagement production', `immunization-registry yes engagement ${o.immunization}`);
-    }
-    return text;
-}
+import { yearFile } from './files.js';
 
 async function checkAll(files: Record<string, string>): Promise<Record<string, CheckedFile>> {
     const checked = await workspace().check(Object.entries(files).map(([path, text]) => ({ path, text })));
