@@ -6,9 +6,10 @@ import '../polyfills.js';
 import { ExitCode, UsageError, type Command, type Io } from './command.js';
 import { checkCommand } from './commands/check.js';
 import { scoreCommand } from './commands/score.js';
+import { rulesCommand } from './commands/rules.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [checkCommand, scoreCommand];
+export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand];
 
 export function helpText(): string {
     const w = Math.max(...COMMANDS.map(c => c.name.length));

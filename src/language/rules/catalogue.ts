@@ -9,7 +9,7 @@
  * `info` = worth knowing. A rule whose year fact has confidence 'L' never raises an error
  * (`severityFor`).
  */
-import { SUPPORTED_YEARS } from '../data/measures.js';
+import { catalogueFor, SUPPORTED_YEARS } from '../data/measures.js';
 import { factsFor, type Confidence } from '../data/years.js';
 import type { SourceId } from '../data/sources.js';
 
@@ -78,12 +78,15 @@ const RULE_LIST: RuleDefinition[] = [
 
     // --- reporting option ----------------------------------------------------------------------
     { code: 'reporting/mvp-id-missing', severity: 'error', title: 'MVP id missing', confidence: 'H', sources: ['notesReporting', 'submissionsApi'],
+        appliesTo: y => (catalogueFor(y)?.programs.size ?? 0) > 0,
         rule: 'MVP reporting names its MVP (e.g. `reporting mvp G0053`); it is the programName of the submission.' },
     { code: 'reporting/mvp-id-unknown', severity: 'error', title: 'MVP id not offered that year', confidence: 'H', sources: ['measuresData'],
+        appliesTo: y => (catalogueFor(y)?.programs.size ?? 0) > 0,
         rule: 'The MVP id must be one CMS\'s measure data allows for PI in that year (allowedPrograms).' },
     { code: 'reporting/mvp-id-unexpected', severity: 'warning', title: 'MVP id without MVP reporting', confidence: 'H', sources: ['submissionsApi'],
         rule: 'Only `reporting mvp` takes an MVP id.' },
     { code: 'reporting/option-not-in-year', severity: 'error', title: 'Reporting option not available that year', confidence: 'H', sources: ['measuresData'],
+        appliesTo: y => !catalogueFor(y)?.programs.has('appPlus'),
         rule: 'MVPs exist from 2023, APP Plus from 2025 (allowedPrograms of the measure data).' },
 
     // --- performance period --------------------------------------------------------------------
