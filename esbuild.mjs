@@ -8,7 +8,8 @@ const minify = process.argv.includes('--minify');
 
 export const entries = {
     'out/cli/main': 'src/cli/main.ts',
-    'out/language/main': 'src/language/main.ts'
+    'out/language/main': 'src/language/main.ts',
+    'out/extension/main': 'src/extension/main.ts'
 };
 
 const ctx = await esbuild.context({

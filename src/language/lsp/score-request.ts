@@ -8,6 +8,7 @@ import { CancellationToken, RequestType, type Connection } from 'vscode-language
 import type { ScoreResult } from '../score/score.js';
 import type { PisubServices } from '../pisub-module.js';
 import { catalogueFor } from '../data/measures.js';
+import { RULES } from '../rules/catalogue.js';
 
 export interface ScoreParams {
     readonly uri: string;
@@ -25,6 +26,8 @@ export interface ScoreMeasureDetail {
 /** The ScoreResult of score/score.ts plus the objective and counts of each measure. */
 export interface ScoreResponse extends ScoreResult {
     readonly details: Readonly<Record<string, ScoreMeasureDetail>>;
+    /** The rule title of each zero reason, in the same order (e.g. 'SAFER Guide not "yes"'). */
+    readonly zeroTitles: readonly string[];
 }
 
 export const ScoreRequest = new RequestType<ScoreParams, ScoreResponse | null, void>('pisub/score');
@@ -57,7 +60,8 @@ export async function scoreOf(shared: LangiumSharedCoreServices, uriText: string
         const counts = value !== undefined && typeof value === 'object' ? { numerator: value.numerator, denominator: value.denominator } : {};
         details[m.measureId] = { objective: catalogue?.measures.get(m.measureId)?.objective ?? null, ...counts };
     }
-    return { ...analysis.score, details };
+    const zeroTitles = analysis.score.zeroReasons.map(r => RULES.get(r.code)?.title ?? r.code);
+    return { ...analysis.score, details, zeroTitles };
 }
 
 export function registerScoreRequest(connection: Connection, shared: LangiumSharedCoreServices): void {
