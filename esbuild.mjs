@@ -22,6 +22,8 @@ const ctx = await esbuild.context({
     platform: 'node',
     loader: { '.ts': 'ts' },
     external: ['vscode'],
+    // jsonc-parser's UMD build requires its parts dynamically, which a bundle can't follow: use its ESM build.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     sourcemap: !minify,
     minify,
     define: { __PISUB_VERSION__: JSON.stringify(pkg.version) },

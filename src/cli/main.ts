@@ -7,9 +7,12 @@ import { ExitCode, UsageError, type Command, type Io } from './command.js';
 import { checkCommand } from './commands/check.js';
 import { scoreCommand } from './commands/score.js';
 import { rulesCommand } from './commands/rules.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
+import '../interop/register.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand];
+export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand];
 
 export function helpText(): string {
     const w = Math.max(...COMMANDS.map(c => c.name.length));

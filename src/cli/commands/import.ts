@@ -1,0 +1,67 @@
+import { existsSync, statSync } from 'node:fs';
+import { importSubmission } from '../../interop/import.js';
+import { writeFileAtomic } from '../../interop/write-file.js';
+import { ExitCode, parseOptions, UsageError, type Command } from '../command.js';
+import { readSubmissionText } from '../inputs.js';
+
+export const importCommand: Command = {
+    name: 'import',
+    summary: 'turn a QPP JSON or QRDA III file into a .pisub file',
+    usage: `pisub import <file.json|file.xml> [-o out.pisub] [--force] [--year YYYY]
+
+Reads a QPP Submissions API JSON submission (.json) or the Promoting Interoperability section of a
+QRDA Category III file (.xml) and writes a formatted .pisub submission: entity, program, period,
+CEHRT id and every PI measure, with friendly names, exclusions as "measure <name> excluded <ID>" and
+engagement levels on their measure. What the file says is kept even when it breaks a rule: run
+"pisub check" on the result. See docs/interop.md.
+
+  -o, --output <file>   write to this file (atomically); without it the .pisub text goes to standard output
+  --force               overwrite the output file if it exists (never done without it)
+  --year <YYYY>         use this performance year instead of the one in the file
+
+Exit codes: 0 imported; 1 the file could not be converted (problems listed) or the output could not be
+written; 2 usage error, unreadable input, or the output file exists without --force.`,
+    async run(argv, io) {
+        const { values, positionals } = parseOptions(argv, {
+            output: { type: 'string', short: 'o' },
+            force: { type: 'boolean' },
+            year: { type: 'string' }
+        });
+        if (positionals.length !== 1) throw new UsageError('pisub import takes exactly one .json or .xml file');
+        if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a four-digit year (got "${values.year}")`);
+        if (values.output === '') throw new UsageError('-o needs a file name');
+        const input = positionals[0];
+        const lower = input.toLowerCase();
+        if (!lower.endsWith('.json') && !lower.endsWith('.xml')) {
+            io.err(`pisub: ${input}: not a QPP JSON (.json) or QRDA III (.xml) file\n`);
+            return ExitCode.Usage;
+        }
+        if (existsSync(input) && statSync(input).isDirectory()) {
+            io.err(`pisub: ${input}: is a folder; pisub import takes one file\n`);
+            return ExitCode.Usage;
+        }
+        const { text, problem } = readSubmissionText(input);
+        if (problem !== undefined) {
+            io.err(`pisub: ${input}: ${problem}\n`);
+            return ExitCode.Usage;
+        }
+        const result = importSubmission(input, text!, { year: values.year });
+        if (!result.written) {
+            io.err(`pisub: ${input}: cannot import:\n${result.problems.map(p => `  ${p}\n`).join('')}`);
+            return ExitCode.Errors;
+        }
+        for (const p of result.problems) io.err(`pisub: ${input}: warning: ${p}\n`);
+        for (const w of result.written.warnings) io.err(`pisub: ${input}: warning: ${w}\n`);
+        if (values.output === undefined) {
+            io.out(result.written.text);
+            return ExitCode.Ok;
+        }
+        const written = writeFileAtomic(values.output, result.written.text, values.force === true);
+        if (!written.ok) {
+            io.err(`pisub: ${written.problem}\n`);
+            return written.exists ? ExitCode.Usage : ExitCode.Errors;
+        }
+        io.err(`pisub: wrote ${values.output} (submission ${result.written.name}); run "pisub check ${values.output}"\n`);
+        return ExitCode.Ok;
+    }
+};
