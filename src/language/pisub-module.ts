@@ -13,6 +13,7 @@ import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/mo
 import { PisubAnalysisCache } from './analysis.js';
 import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
+import { PisubParserErrorMessageProvider } from './parser-messages.js';
 
 export interface PisubAddedServices {
     analysis: {
@@ -36,6 +37,9 @@ export function createPisubModule(options: PisubModuleOptions = {}): Module<Pisu
         },
         validation: {
             DocumentValidator: services => new PisubDocumentValidator(services as PisubServices)
+        },
+        parser: {
+            ParserErrorMessageProvider: () => new PisubParserErrorMessageProvider()
         }
     };
 }

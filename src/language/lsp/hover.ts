@@ -1,0 +1,149 @@
+/**
+ * Hover: on a measure, exclusion, attestation or engagement level its official title and
+ * description for the file's performance year, its points, exclusions and whether it is required;
+ * on the numbers of a ratio the rate and the points earned; on the period its length and the
+ * minimum for the year. Everything comes from the year's catalogue and facts and the document's
+ * Analysis (one per version, shared with the validator).
+ */
+import type { LangiumDocument } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { catalogueFor, yearsOfMeasure, type MeasureInfo, type YearCatalogue } from '../data/measures.js';
+import { preferredName } from '../data/names.js';
+import { factsFor, type YearFacts } from '../data/years.js';
+import { daysInclusive, parseIsoDate } from '../rules/dates.js';
+import type { Analysis } from '../rules/engine.js';
+import { describeYears } from '../rules/resolve.js';
+import type { PisubServices } from '../pisub-module.js';
+import { targetAt, type Target } from './at-offset.js';
+
+export class PisubHoverProvider implements HoverProvider {
+    constructor(private readonly services: PisubServices) {}
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const analysis = this.services.analysis.Cache.get(document);
+        const text = document.textDocument;
+        const target = targetAt(analysis, text.offsetAt(params.position));
+        if (!target) return undefined;
+        const value = hoverMarkdown(analysis, target);
+        if (!value) return undefined;
+        return {
+            contents: { kind: 'markdown', value },
+            range: { start: text.positionAt(target.span.offset), end: text.positionAt(target.span.end) }
+        };
+    }
+}
+
+/** The hover text for a target, in Markdown (exported for tests and other clients). */
+export function hoverMarkdown(analysis: Analysis, target: Target): string | undefined {
+    const year = analysis.year;
+    const catalogue = year !== undefined ? catalogueFor(year) : undefined;
+    const facts = year !== undefined ? factsFor(year) : undefined;
+    if (target.kind === 'period') return periodHover(analysis, target, facts);
+    if (!catalogue || !facts) {
+        return target.measureId ? `**${target.measureId}**\n\nSet a supported \`year\` to see this measure's definition for that year.` : undefined;
+    }
+    if (target.kind === 'count') return countHover(analysis, target, catalogue, facts);
+    if (!target.measureId) return undefined;
+    const info = catalogue.measures.get(target.measureId);
+    if (!info) return notInYear(target.measureId, catalogue.year);
+    return measureHover(analysis, info, catalogue, facts);
+}
+
+function label(id: string): string {
+    const name = preferredName(id);
+    return name ? `\`${id}\` (\`${name}\`)` : `\`${id}\``;
+}
+
+function notInYear(id: string, year: number): string {
+    return `${label(id)} does not exist in ${year}: CMS's measure data has it only for ${describeYears(yearsOfMeasure(id))}.`;
+}
+
+function pointsText(id: string, facts: YearFacts): string | undefined {
+    const p = facts.points[id];
+    if (p) return `${p.bonus ? 'Bonus: up to' : 'Up to'} ${p.max} points${p.confidence === 'L' ? ' (uncertain)' : ''}.`;
+    const ph = facts.publicHealthObjective;
+    if (ph.measures.includes(id)) {
+        const others = ph.measures.filter(m => m !== id).map(m => `\`${m}\``).join(', ');
+        return `The public health objective is worth ${ph.points} points, shared with ${others}${ph.confidence === 'L' ? ' (uncertain)' : ''}.`;
+    }
+    const bonus = facts.publicHealthBonus;
+    if (bonus.measures.includes(id)) return `Bonus: ${bonus.points} points (one bonus measure counts).`;
+    return undefined;
+}
+
+function requirement(info: MeasureInfo, catalogue: YearCatalogue): string {
+    const id = info.measureId;
+    const excluded = catalogue.exclusionOf.get(id);
+    if (excluded) return `Exclusion of ${label(excluded)}.`;
+    const levelOf = catalogue.levelOf.get(id);
+    if (levelOf) return `Active-engagement level of ${label(levelOf)}.`;
+    if (info.isBonus) return 'Optional (bonus).';
+    if (info.isRequired && info.substitutes.length > 0) {
+        return `Required, unless reported through another option: ${info.substitutes.map(s => `\`${s}\``).join(', ')}.`;
+    }
+    if (info.isRequired) return 'Required.';
+    return 'Optional.';
+}
+
+function measureHover(analysis: Analysis, info: MeasureInfo, catalogue: YearCatalogue, facts: YearFacts): string {
+    const id = info.measureId;
+    const lines = [
+        `**${info.title}** — ${label(id)}, ${catalogue.year}${facts.provisional?.value ? ' (provisional data)' : ''}`,
+        '',
+        info.description,
+        '',
+        `${requirement(info, catalogue)} Answered ${info.metricType === 'proportion' ? 'with numerator / denominator' : 'yes or no'}.`
+    ];
+    const points = pointsText(id, facts);
+    if (points) lines.push('', points);
+    if (info.exclusion.length > 0) {
+        lines.push('', `Exclusions in ${catalogue.year}:`);
+        for (const ex of info.exclusion) {
+            const exInfo = catalogue.measures.get(ex);
+            if (exInfo) lines.push(`- \`${ex}\`: ${exInfo.description}`);
+        }
+    }
+    if (info.preprod.length > 0 && facts.engagementLevelRequired.value) {
+        lines.push('', `Active-engagement levels: ${info.preprod.map(l => `\`${l}\``).join(', ')} (write \`engagement pre-production\` or \`engagement production\`).`);
+    }
+    if (facts.suppressedMeasures.value.includes(id)) lines.push('', `Suppressed in ${catalogue.year}: ${facts.suppressedMeasures.note ?? 'any answer earns full credit.'}`);
+    const scored = analysis.score.measures.find(m => m.measureId === id);
+    if (scored && !analysis.score.reweighted) lines.push('', `In this file: ${scored.points} of ${scored.maxPoints} points (${scored.formula}).`);
+    return lines.join('\n');
+}
+
+function countHover(analysis: Analysis, target: Target & { kind: 'count' }, catalogue: YearCatalogue, facts: YearFacts): string | undefined {
+    const v = target.entry.value;
+    if (v.kind !== 'ratio') return undefined;
+    const n = Number(v.numerator.value), d = Number(v.denominator.value);
+    const rate = Number.isFinite(n) && Number.isFinite(d) && d > 0 ? `${((100 * n) / d).toFixed(1)}%` : 'not defined (denominator 0)';
+    const id = target.measureId;
+    const info = id ? catalogue.measures.get(id) : undefined;
+    const lines = [`**${info?.title ?? target.entry.ref.value}**: ${v.numerator.value} / ${v.denominator.value} = ${rate}`];
+    const topLevel = analysis.model.entries.includes(target.entry);
+    const scored = id && topLevel ? analysis.score.measures.find(m => m.measureId === id) : undefined;
+    if (scored) lines.push('', `${scored.points} of ${scored.maxPoints} points: ${scored.formula}.`);
+    else if (!topLevel) lines.push('', 'A clinician\'s numbers: the group\'s totals are what is scored.');
+    else if (id) {
+        const points = pointsText(id, facts);
+        if (points) lines.push('', points);
+    }
+    return lines.join('\n');
+}
+
+function periodHover(analysis: Analysis, target: Target & { kind: 'period' }, facts: YearFacts | undefined): string {
+    const start = parseIsoDate(target.period.start.value);
+    const end = parseIsoDate(target.period.end.value);
+    const lines = [`**Performance period** ${target.period.start.value} to ${target.period.end.value}`];
+    if (start && end) {
+        const days = daysInclusive(start, end);
+        lines.push('', `${days} day${days === 1 ? '' : 's'}, both ends included.`);
+    }
+    if (facts) {
+        lines.push('', `${facts.year} requires at least ${facts.minPeriodDays.value} continuous days within the calendar year.${facts.minPeriodDays.note ? ' ' + facts.minPeriodDays.note : ''}`);
+    } else if (analysis.year === undefined) {
+        lines.push('', 'Set a supported `year` to see the minimum length.');
+    }
+    return lines.join('\n');
+}

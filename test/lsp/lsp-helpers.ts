@@ -1,0 +1,35 @@
+/**
+ * Test helpers for the editor features: one set of pisub services over an empty file system, a
+ * document built (and validated) from text, and `<|>` cursor markers.
+ */
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { parseHelper } from 'langium/test';
+import { createPisubServices, type PisubServices } from '../../src/language/pisub-module.js';
+
+let services: PisubServices | undefined;
+export function pisub(): PisubServices {
+    return (services ??= createPisubServices(EmptyFileSystem).Pisub);
+}
+
+let counter = 0;
+/** Parses and validates `text` as a fresh document. */
+export async function open(text: string): Promise<LangiumDocument> {
+    return parseHelper(pisub())(text, { validation: true, documentUri: `file:///test/doc-${++counter}.pisub` });
+}
+
+/** Removes the `<|>` marker and returns the text and the marker's offset. */
+export function cursor(marked: string): { text: string; offset: number } {
+    const offset = marked.indexOf('<|>');
+    if (offset < 0) throw new Error('no <|> marker');
+    return { text: marked.replace('<|>', ''), offset };
+}
+
+/** Applies LSP text edits to a text (end to start). */
+export function applyEdits(document: LangiumDocument, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+    const td = document.textDocument;
+    let out = td.getText();
+    const sorted = edits.map(e => ({ start: td.offsetAt(e.range.start), end: td.offsetAt(e.range.end), text: e.newText }))
+        .sort((a, b) => b.start - a.start);
+    for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+}
