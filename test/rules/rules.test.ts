@@ -144,6 +144,8 @@ const CASES: Case[] = [
     // --- public health ---
     { code: 'public-health/engagement-missing', name: 'immunization yes without level', years: FROM_2023,
         text: edit('public-health immunization-registry yes engagement production', 'public-health immunization-registry yes') },
+    { code: 'public-health/engagement-missing', name: 'suppressed eCR yes without level (2025): uncertain, so a warning', years: [2025], severity: 'warning',
+        text: edit('public-health electronic-case-reporting yes engagement production', 'public-health electronic-case-reporting yes') },
     { code: 'public-health/bonus-engagement-missing', name: 'syndromic surveillance without level', years: FROM_2023, severity: 'warning',
         text: y => clean(y).replace('public-health electronic-case-reporting', 'public-health syndromic-surveillance yes\n    public-health electronic-case-reporting') },
     { code: 'public-health/engagement-conflict', name: 'both levels', years: FROM_2023, covers: 'PI_PHCDRR_1_PRE',

@@ -219,9 +219,12 @@ function checkPublicHealth(ctx: RuleContext, res: Resolution, cat: YearCatalogue
                     ctx.report('public-health/bonus-engagement-missing', m!.span,
                         `${info.title} has no active-engagement level, so it earns no bonus. Add \`engagement production\` or \`engagement pre-production\`.`, { fixes });
                 } else {
+                    // A suppressed measure earns full credit whatever the answer; whether a missing
+                    // level still zeroes the category is not documented, so it is not an error there.
+                    const suppressed = facts.suppressedMeasures.value.includes(info.measureId);
                     ctx.report('public-health/engagement-missing', m!.span,
-                        `${info.title} is "yes" without its active-engagement level: from 2023 the level is required, or the category scores 0. Add \`engagement production\` (validated data production) or \`engagement pre-production\`.`,
-                        { fixes });
+                        `${info.title} is "yes" without its active-engagement level: from 2023 the level is required, or the category scores 0. Add \`engagement production\` (validated data production) or \`engagement pre-production\`.${suppressed ? ` (${info.measureId} is suppressed in ${cat.year}, so it earns full credit either way.)` : ''}`,
+                        { fixes, confidence: suppressed ? 'L' : undefined });
                 }
             } else if (levels.length > 1) {
                 for (const extra of levels.slice(1)) {
