@@ -40,7 +40,9 @@ export class PisubCodeActionProvider implements CodeActionProvider {
         const text = document.textDocument;
         const start = text.offsetAt(diagnostic.range.start), end = text.offsetAt(diagnostic.range.end);
         const analysis = this.services.analysis.Cache.get(document);
-        const finding = analysis.findings.find(f => f.code === diagnostic.code && f.span.offset === start && Math.max(f.span.end, f.span.offset) === end);
+        // Several findings may share a code and a range (e.g. each missing attestation): the message tells them apart.
+        const finding = analysis.findings.find(f => f.code === diagnostic.code && f.message === diagnostic.message
+            && f.span.offset === start && Math.max(f.span.end, f.span.offset) === end);
         if (finding) return finding.fixes ?? [];
         const data = diagnostic.data as PisubDiagnosticData | undefined;
         return Array.isArray(data?.fixes) ? data.fixes : [];
@@ -59,9 +61,21 @@ export function toTextEdit(document: LangiumDocument, edit: TextEditSuggestion):
             // Insert whole lines at the start of the line (before any indentation of e.g. `}`).
             offset = end = lineStart;
         } else {
-            newText = '\n' + newText.replace(/\n$/, '');
+            // `}` ends a statement's line: the statement goes on a line of its own, `}` on the next.
+            offset = lineStart + before.trimEnd().length;
+            newText = '\n' + newText;
         }
         newText = reindent(newText, indentUnit(source));
+    } else if (newText === '' && end > offset) {
+        // Removing a whole statement: remove its line too, not just its text.
+        const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+        const newline = source.indexOf('\n', end);
+        const lineEnd = newline < 0 ? source.length : newline + 1;
+        const rest = source.slice(end, newline < 0 ? source.length : newline);
+        if (/^[ \t]*$/.test(source.slice(lineStart, offset)) && /^[ \t]*$/.test(rest.replace(/\r$/, ''))) {
+            offset = lineStart;
+            end = lineEnd;
+        }
     }
     return {
         range: { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(end) },
