@@ -1,4 +1,5 @@
 import { PisubWorkspace } from '../../language/headless.js';
+import { checkInBatches } from '../../language/batches.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { checkJson, checkSarif, checkText, summarise } from '../format-output.js';
 import { collectInputs } from '../inputs.js';
@@ -30,7 +31,8 @@ Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage err
             io.err(`pisub: no .pisub files found in ${positionals.join(', ')}\n`);
             return ExitCode.Usage;
         }
-        const checked = await new PisubWorkspace().check(files);
+        // In batches of linked files, so 10,000 files check in flat memory (docs/performance.md).
+        const checked = await checkInBatches(new PisubWorkspace(), files);
         io.out(format === 'json' ? checkJson(checked, problems) : format === 'sarif' ? checkSarif(checked, problems, VERSION) : checkText(checked, problems));
         if (problems.length > 0) return ExitCode.Usage;
         const s = summarise(checked);
