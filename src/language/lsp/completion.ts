@@ -66,12 +66,12 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
                 if (name) {
                     acceptor(context, {
                         label: name, kind: CompletionItemKind.Value, detail, documentation,
-                        labelDetails: { description: info.measureId }, sortText: `${rank}-${name}`
+                        labelDetails: { description: info.measureId }, sortText: `${rank}a-${name}`
                     });
                 }
                 acceptor(context, {
                     label: info.measureId, kind: CompletionItemKind.Constant, detail, documentation,
-                    sortText: `${rank}-~${info.measureId}`
+                    sortText: `${rank}b-${info.measureId}`
                 });
             }
         }
@@ -106,7 +106,7 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
                     insertText: templateSnippet(year, kind),
                     insertTextFormat: InsertTextFormat.Snippet,
                     filterText: `submission ${year} ${kind}`,
-                    sortText: `~${9999 - year}-${ENTITY_KINDS.indexOf(kind)}`
+                    sortText: `z${9999 - year}-${ENTITY_KINDS.indexOf(kind)}`
                 });
             }
         }

@@ -1,0 +1,84 @@
+import { expectHover } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { submission } from '../helpers/submissions.js';
+import { open, pisub } from './lsp-helpers.js';
+
+const hover = () => expectHover(pisub());
+
+/** A clean submission of `year` with `<|>` put before the first occurrence of `needle`. */
+function at(year: number, needle: string, text = submission({ year })): string {
+    const i = text.indexOf(needle);
+    if (i < 0) throw new Error(`${needle} not in text`);
+    return text.slice(0, i) + '<|>' + text.slice(i);
+}
+
+/** The hover's Markdown at the `<|>` marker (for several assertions on one hover). */
+async function hoverText(marked: string): Promise<string> {
+    const offset = marked.indexOf('<|>');
+    const document = await open(marked.replace('<|>', ''));
+    const result = await pisub().lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+    });
+    return (result?.contents as { value: string } | undefined)?.value ?? '';
+}
+
+describe('hover', () => {
+    it('on a measure: official title, description, requirement, points, exclusions and its points in this file', async () => {
+        const text = await hoverText(at(2024, 'e-prescribing'));
+        expect(text).toContain('**e-Prescribing** — `PI_EP_1` (`e-prescribing`), 2024');
+        expect(text).toContain('transmitted electronically using CEHRT');
+        expect(text).toContain('Required.');
+        expect(text).toContain('Up to 10 points.');
+        expect(text).toContain('`PI_LVPP_1`: Any MIPS eligible clinician who writes fewer than 100 permissible prescriptions');
+        expect(text).toMatch(/In this file: 8 of 10 points \(\(412\/530\) × 10 = 7\.77?\d* → 8\)/);
+    });
+
+    it('follows the file\'s year: HIE sending is worth 20 points in 2022 and 15 from 2023; PDMP a bonus in 2022', async () => {
+        await hover()({ text: at(2022, 'referral-loops-sending'), index: 0, hover: /Up to 20 points/ });
+        await hover()({ text: at(2024, 'referral-loops-sending'), index: 0, hover: /Up to 15 points/ });
+        const pdmp2022 = submission({ year: 2022 }).replace('measure e-prescribing 412 / 530', 'measure e-prescribing 412 / 530\n    measure query-of-pdmp yes');
+        await hover()({ text: at(2022, 'query-of-pdmp', pdmp2022), index: 0, hover: /Optional \(bonus\)\.[\s\S]*Bonus: up to 10 points/ });
+        await hover()({ text: at(2024, 'query-of-pdmp'), index: 0, hover: /Required\.[\s\S]*Up to 10 points\.[\s\S]*`PI_EP_2_EX_1`/ });
+    });
+
+    it('on an attestation: the attestation for that year', async () => {
+        await hover()({ text: at(2024, 'safer-guide'), index: 0, hover: /^\*\*SAFER Guides High Priority Practices Guide\*\* — `PI_PPHI_2` \(`safer-guide`\), 2024[\s\S]*Required\./ });
+        await hover()({ text: at(2026, 'safer-guide'), index: 0, hover: /^\*\*High Priority Practices Safety Assurance Factors for EHR Resilience \(SAFER\) Guide\*\* — `PI_PPHI_2` \(`safer-guide`\), 2026/ });
+    });
+
+    it('on a public-health measure: the objective\'s points shared with the other required measure', async () => {
+        await hover()({ text: at(2024, 'immunization-registry'), index: 0, hover: /public health objective is worth 25 points, shared with `PI_PHCDRR_3`/ });
+    });
+
+    it('on an exclusion claim: the exclusion that is claimed', async () => {
+        const text = submission({ year: 2024 }).replace('measure e-prescribing 412 / 530', 'measure e-prescribing excluded');
+        const value = await hoverText(at(2024, 'excluded', text));
+        expect(value).toContain('`PI_LVPP_1`');
+        expect(value).toContain('Exclusion of `PI_EP_1` (`e-prescribing`).');
+        expect(value).toContain('fewer than 100 permissible prescriptions');
+    });
+
+    it('on an engagement level: that level of that measure', async () => {
+        await hover()({ text: at(2024, 'production'), index: 0, hover: /`PI_PHCDRR_1_PROD`[\s\S]*Active-engagement level of `PI_PHCDRR_1`/ });
+    });
+
+    it('on the numbers of a ratio: the rate and the points earned', async () => {
+        const value = await hoverText(at(2024, '530'));
+        expect(value).toContain('**e-Prescribing**: 412 / 530 = 77.7%');
+        expect(value).toMatch(/8 of 10 points: \(412\/530\) × 10/);
+    });
+
+    it('on the period: its length and the minimum for the year', async () => {
+        await hover()({ text: at(2024, 'period'), index: 0, hover: /366 days[\s\S]*2024 requires at least 180 continuous days/ });
+        await hover()({ text: at(2023, '2023-12-31'), index: 0, hover: /365 days[\s\S]*2023 requires at least 90 continuous days/ });
+    });
+
+    it('on a measure that does not exist in the file\'s year', async () => {
+        const text = submission({ year: 2022 }).replace('measure e-prescribing', 'measure tefca yes\n    measure e-prescribing');
+        await hover()({ text: at(2022, 'tefca', text), index: 0, hover: /`PI_HIE_6` \(`tefca`\) does not exist in 2022/ });
+    });
+
+    it('nothing on the practice name', async () => {
+        await hover()({ text: at(2024, 'Test Practice'), index: 0, hover: undefined });
+    });
+});
