@@ -79,24 +79,29 @@ export function buildQppSubmission(analysis: Analysis, submissionMethod: Submiss
         : OPTION_TO_PROGRAM[reporting.option.value];
     const needsEntityId = kind === 'virtual-group' || kind === 'subgroup' || kind === 'apm-entity';
 
-    // Keys in the order of the API documentation; undefined keys are dropped by JSON.stringify.
-    const submission: QppSubmission = {
+    // Keys in the order of the API documentation; fields the submission does not have are left out.
+    const submission: QppSubmission = defined({
         entityType: kind ? KIND_TO_ENTITY_TYPE[kind] : undefined,
         entityId: needsEntityId ? entity?.entityId[0]?.value : undefined,
         taxpayerIdentificationNumber: entity?.tin[0]?.value,
         nationalProviderIdentifier: kind === 'individual' ? entity?.npi[0]?.value : undefined,
         performanceYear: year,
-        measurementSets: [{
-            category: 'pi',
+        measurementSets: [defined({
+            category: 'pi' as const,
             submissionMethod,
             programName,
             cehrtId: m.cehrts[0]?.value,
             performanceStart: m.periods[0]?.start.value,
             performanceEnd: m.periods[0]?.end.value,
             measurements
-        }]
-    };
+        })]
+    });
     return { submission, skipped };
+}
+
+/** The object without its undefined fields (key order kept). */
+function defined<T extends object>(o: T): T {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The JSON text written by `pisub export`. */

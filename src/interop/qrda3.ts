@@ -73,6 +73,14 @@ function isoDate(ts: string): string {
     return m ? `${m[1]}-${m[2]}-${m[3]}` : ts;
 }
 
+/** An xmldom message ("[xmldom warning]\tunclosed xml attribute\n@#[line:2,col:1]") → " at line 2, column 1 (…)". */
+function describeXmlError(message: string | undefined): string {
+    if (message === undefined) return ': no root element';
+    const at = /@#\[line:(\d+),col:(\d+)\]/.exec(message);
+    const what = message.replace(/@#\[.*$/s, '').replace(/^\[xmldom [a-z]+\]\s*/i, '').replace(/\s+/g, ' ').trim();
+    return `${at ? ` at line ${at[1]}, column ${at[2]}` : ''}${what ? ` (${what})` : ''}`;
+}
+
 /** The program/entity code of intendedRecipient → entity kind and reporting option. */
 export function programOf(code: string): { kind?: EntityKind; option: ReportingOption } {
     const c = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -99,16 +107,18 @@ function metricTypeOf(id: string, year: number | undefined): 'boolean' | 'propor
 export function readQrda3(text: string, sourceName: string): { submission?: ImportedSubmission; problems: string[] } {
     const problems: string[] = [];
     let doc: Document;
+    const xmlErrors: string[] = [];
+    const collect = (m: string) => { xmlErrors.push(m); };
     try {
-        const xmlErrors: string[] = [];
-        doc = new DOMParser({
-            errorHandler: { warning: () => undefined, error: (m: string) => { xmlErrors.push(m); }, fatalError: (m: string) => { xmlErrors.push(m); } }
-        }).parseFromString(text, 'text/xml') as unknown as Document;
-        if (xmlErrors.length > 0 || !doc?.documentElement) {
-            return { problems: [`not well-formed XML: ${(xmlErrors[0] ?? 'no root element').replace(/\s+/g, ' ').replace(/^\[xmldom [a-z]+\]\s*/i, '').trim()}`] };
-        }
+        // xmldom reports a mismatched end tag only as a warning: every message counts as malformed.
+        doc = new DOMParser({ locator: {}, errorHandler: { warning: collect, error: collect, fatalError: collect } })
+            .parseFromString(text, 'text/xml') as unknown as Document;
     } catch (e) {
-        return { problems: [`not well-formed XML: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ').trim()}`] };
+        xmlErrors.push(String((e as Error)?.message ?? e));
+        doc = undefined as unknown as Document;
+    }
+    if (xmlErrors.length > 0 || !doc?.documentElement) {
+        return { problems: [`not well-formed XML${describeXmlError(xmlErrors[0])}`] };
     }
     const root = doc.documentElement as El;
     if ((root.localName ?? root.nodeName) !== 'ClinicalDocument') {

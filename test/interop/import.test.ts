@@ -1,0 +1,174 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importSubmission } from '../../src/interop/import.js';
+import { programOf } from '../../src/interop/qrda3.js';
+import { checkText, codes, withCode } from '../helpers/check.js';
+import { pisub } from '../helpers/cli.js';
+import { fixture, FIXTURES, meaning, officialExample } from './interop-helpers.js';
+
+function imported(name: string, text = fixture(name), year?: string): string {
+    const r = importSubmission(name, text, { year });
+    expect(r.problems).toEqual([]);
+    return r.written!.text;
+}
+
+/** The statement lines of a .pisub text (comments and blank lines dropped). */
+function statements(text: string): string[] {
+    return text.split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('//'));
+}
+
+describe('import from QRDA III', () => {
+    it('App1 group 2022: entity, program, period, CEHRT and every PI measure; the result is clean', async () => {
+        const text = imported('App1-Group-QRDA-III-2022.xml');
+        expect(text.split('\n')[0]).toBe('// Imported by `pisub import` from the QRDA III file App1-Group-QRDA-III-2022.xml.');
+        expect(statements(text)).toEqual([
+            'submission good-health-clinic-2022 {',
+            'year 2022',
+            'practice "Good Health Clinic"',
+            'entity group tin 000777777',
+            'reporting app',
+            'period 2022-09-27 to 2022-12-25',
+            'cehrt XX15EXXXXXXXXXX',
+            'attest security-risk-analysis yes',
+            'attest safer-guide yes',
+            'attest actions-to-limit-interoperability yes',
+            'attest onc-direct-review yes',
+            'attest onc-acb-surveillance yes',
+            'measure e-prescribing 752879 / 762398',
+            'measure query-of-pdmp yes',
+            'measure hie-bi-directional-exchange yes',
+            'measure patient-electronic-access 277373 / 283717',
+            'public-health immunization-registry yes',
+            'public-health electronic-case-reporting yes',
+            'public-health public-health-registry yes',
+            'public-health clinical-data-registry no',
+            '}'
+        ]);
+        expect(text).toMatch(/\n    year 2022\n/); // 4-space indentation
+        const file = await checkText(text, 'imported.pisub');
+        expect(file.diagnostics.filter(d => d.severity !== 'info')).toEqual([]);
+    });
+
+    it('App1 individual 2025: TIN and NPI of the performer, yes/no and proportions', async () => {
+        const text = imported('App1-Indv-QRDA-III-2025.xml');
+        expect(statements(text)).toEqual(expect.arrayContaining([
+            'entity individual tin 990000099 npi 2567891421',
+            'reporting app',
+            'period 2025-01-01 to 2025-12-31',
+            'cehrt XX15CXXXXXXXXXX',
+            'measure e-prescribing 750 / 800',
+            'measure query-of-pdmp yes',
+            'measure patient-electronic-access 600 / 800'
+        ]));
+        const file = await checkText(text, 'imported.pisub');
+        expect(codes(file)).not.toContain('submission/syntax');
+        expect(file.analysis?.year).toBe(2025);
+    });
+
+    it('the negative sample (PI_HIE_5 with PI_HIE_1) imports, and check reports the HIE conflict', async () => {
+        const r = importSubmission('negative-mipsInvalidPIMeasureIds.xml', fixture('negative-mipsInvalidPIMeasureIds.xml'), { year: '2024' });
+        const text = r.written!.text;
+        // PI_HIE_5 is yes/no; the file gives it as a proportion: imported as yes, and said so.
+        expect(text).toMatch(/\/\/ The QRDA III file reports PI_HIE_5 as 300 \/ 600, but it is a yes\/no measure: imported as yes \(numerator ≥ 1\)\.[^\n]*\n    measure hie-bi-directional-exchange yes\n/);
+        expect(text).toContain('// Performance year set to 2024 by --year (the file says 2020).');
+        const file = await checkText(text, 'negative.pisub');
+        const conflict = withCode(file, 'hie/conflicting-options');
+        expect(conflict).toHaveLength(1);
+        expect(conflict[0].message).toMatch(/PI_HIE_5 belongs to HIE option \{PI_HIE_5\}, but option \{PI_HIE_1 \+ PI_HIE_4\} is also reported/);
+    });
+
+    it('without --year the negative sample keeps its own year (2020), which check reports as unsupported', async () => {
+        const text = imported('negative-mipsInvalidPIMeasureIds.xml');
+        expect(statements(text)).toContain('year 2020');
+        expect(codes(await checkText(text, 'negative.pisub'))).toContain('year/unsupported');
+    });
+
+    it('reads the program and entity from intendedRecipient', () => {
+        expect(programOf('MIPS_INDIV')).toEqual({ kind: 'individual', option: 'traditional' });
+        expect(programOf('MIPS_GROUP')).toEqual({ kind: 'group', option: 'traditional' });
+        expect(programOf('MIPS_VIRTUALGROUP')).toEqual({ kind: 'virtual-group', option: 'traditional' });
+        expect(programOf('MIPS_APP1_INDIV')).toEqual({ kind: 'individual', option: 'app' });
+        expect(programOf('MIPS_APP1_APMENTITY')).toEqual({ kind: 'apm-entity', option: 'app' });
+    });
+
+    it('refuses what is not a QRDA III PI report, with a reason', () => {
+        expect(importSubmission('a.xml', '<ClinicalDocument><oops></ClinicalDocument>').problems[0]).toMatch(/^not well-formed XML/);
+        expect(importSubmission('a.xml', '<html/>').problems[0]).toMatch(/root element is <html>/);
+        expect(importSubmission('a.xml', '<ClinicalDocument xmlns="urn:hl7-org:v3"/>').problems[0]).toMatch(/not a QRDA Category III report/);
+        const noPi = fixture('App1-Group-QRDA-III-2022.xml').replaceAll('2.16.840.1.113883.10.20.27.2.5', '9.9.9');
+        expect(importSubmission('a.xml', noPi).problems[0]).toMatch(/no Promoting Interoperability section/);
+        expect(importSubmission('a.xml', '').problems[0]).toMatch(/not well-formed XML/);
+    });
+});
+
+describe('import from QPP JSON', () => {
+    it('the official example: exclusions and levels join their measure, the result means the same as the JSON', async () => {
+        const json = officialExample(2024);
+        const text = imported('example.json', json);
+        expect(statements(text)).toEqual(expect.arrayContaining([
+            'entity individual tin 000456789 npi 9876543210',
+            'attest security-risk-analysis no',
+            'public-health immunization-registry yes engagement pre-production'
+        ]));
+        expect(text).toContain('// Submission method in the file: electronicHealthRecord.');
+        const fromPisub = await checkText(text, 'x.pisub');
+        const fromJson = await checkText(json, 'x.json');
+        expect(meaning(fromPisub.analysis!)).toEqual(meaning(fromJson.analysis!));
+    });
+
+    it('writes exclusions as `measure <name> excluded <ID>`', () => {
+        const json = officialExample(2024).replace('"measureId": "PI_EP_1",\n\t\t\t\t"value": {\n\t\t\t\t\t"numerator": 49,\n\t\t\t\t\t"denominator": 115\n\t\t\t\t}', '"measureId": "PI_LVPP_1", "value": true');
+        expect(json).toContain('PI_LVPP_1');
+        expect(statements(imported('x.json', json))).toContain('measure e-prescribing excluded PI_LVPP_1');
+    });
+
+    it('keeps the placeholder year out and says so; JSON syntax errors stop the import', () => {
+        const r = importSubmission('example.json', fixture('submission-example-pi.json'));
+        expect(r.written!.text).not.toMatch(/^\s+year /m);
+        expect(r.written!.text).toMatch(/\/\/ Not imported: line 5, column \d+: "performanceYear" is "< performanceYearToBeReported >"/);
+        const broken = importSubmission('x.json', '{ "entityType": ');
+        expect(broken.written).toBeUndefined();
+        expect(broken.problems[0]).toMatch(/^line 1, column \d+: JSON syntax error/);
+    });
+});
+
+describe('pisub import (CLI)', () => {
+    it('writes the .pisub file, never overwrites without --force, leaves no temporary file', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-import-'));
+        const out = join(dir, 'good.pisub');
+        let r = pisub(['import', join(FIXTURES, 'App1-Indv-QRDA-III-2025.xml'), '-o', out]);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/wrote .*good\.pisub \(submission good-healthcare-practice-2025\)/);
+        expect(readFileSync(out, 'utf8')).toBe(pisub(['import', join(FIXTURES, 'App1-Indv-QRDA-III-2025.xml')]).stdout);
+        writeFileSync(out, 'mine');
+        r = pisub(['import', join(FIXTURES, 'App1-Indv-QRDA-III-2025.xml'), '-o', out]);
+        expect(r.code).toBe(2);
+        expect(readFileSync(out, 'utf8')).toBe('mine');
+        expect(pisub(['import', join(FIXTURES, 'App1-Indv-QRDA-III-2025.xml'), '-o', out, '--force']).code).toBe(0);
+        expect(readFileSync(out, 'utf8')).toMatch(/^\/\/ Imported by `pisub import`/);
+        expect(readdirSync(dir)).toEqual(['good.pisub']);
+    });
+
+    it('the negative sample: import with --year, then check reports hie/conflicting-options', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-import-'));
+        const out = join(dir, 'negative.pisub');
+        expect(pisub(['import', join(FIXTURES, 'negative-mipsInvalidPIMeasureIds.xml'), '--year', '2025', '-o', out]).code).toBe(0);
+        const r = pisub(['check', out]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toMatch(/negative\.pisub:\d+:\d+: error PI_HIE_5 belongs to HIE option \{PI_HIE_5\}.*\[hie\/conflicting-options\]/);
+    });
+
+    it('clear errors: unknown extension, missing file, broken JSON, bad --year', () => {
+        expect(pisub(['import', 'README.md']).code).toBe(2);
+        expect(pisub(['import', 'missing.json']).stderr).toMatch(/missing\.json: no such file or folder/);
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-import-'));
+        writeFileSync(join(dir, 'broken.json'), '{ "entityType": "group",, }');
+        const r = pisub(['import', join(dir, 'broken.json')]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/cannot import:\n {2}line 1, column \d+: JSON syntax error/);
+        expect(r.stderr).not.toMatch(/\bat .*\.cjs:\d+/); // no stack trace
+        expect(pisub(['import', join(FIXTURES, 'App1-Indv-QRDA-III-2025.xml'), '--year', '25']).code).toBe(2);
+    });
+});
