@@ -9,10 +9,11 @@ import { scoreCommand } from './commands/score.js';
 import { rulesCommand } from './commands/rules.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { reportCommand } from './commands/report.js';
 import '../interop/register.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand];
+export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand, reportCommand];
 
 export function helpText(): string {
     const w = Math.max(...COMMANDS.map(c => c.name.length));
