@@ -10,10 +10,12 @@ import { rulesCommand } from './commands/rules.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
+import { formatCommand } from './commands/format.js';
+import { lspCommand } from './commands/lsp.js';
 import '../interop/register.js';
 import { VERSION } from './version.js';
 
-export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand, reportCommand];
+export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand, reportCommand, formatCommand, lspCommand];
 
 export function helpText(): string {
     const w = Math.max(...COMMANDS.map(c => c.name.length));

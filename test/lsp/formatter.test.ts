@@ -1,0 +1,100 @@
+import { expectFormatting } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatPisubText } from '../../src/language/lsp/format-text.js';
+import { submission } from '../helpers/submissions.js';
+import { open, pisub } from './lsp-helpers.js';
+
+const format = (text: string) => {
+    const result = formatPisubText(pisub(), text);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result.text;
+};
+
+const MESSY = `// Header comment
+# second header line
+submission   messy-2024{ year 2024
+  practice "Messy Practice"
+\tentity group   tin 123456789
+
+
+   period 2024-01-01    to 2024-12-31   cehrt 0015C8ABCDEFGHJ
+  attest security-risk-analysis yes completed 2024-03-14 // done in March
+  /* block
+     comment */
+  measure e-prescribing 412/530 measure query-of-pdmp yes
+
+  clinician 1234567893 "Dr A" { measure e-prescribing 200/300
+  }
+}`;
+
+const CANONICAL = `// Header comment
+# second header line
+submission messy-2024 {
+    year 2024
+    practice "Messy Practice"
+    entity group tin 123456789
+
+    period 2024-01-01 to 2024-12-31
+    cehrt 0015C8ABCDEFGHJ
+    attest security-risk-analysis yes completed 2024-03-14 // done in March
+    /* block
+     comment */
+    measure e-prescribing 412 / 530
+    measure query-of-pdmp yes
+
+    clinician 1234567893 "Dr A" {
+        measure e-prescribing 200 / 300
+    }
+}
+`;
+
+describe('the formatter', () => {
+    it('lays a file out canonically through the editor\'s formatting request', async () => {
+        await expectFormatting(pisub())({ before: MESSY, after: CANONICAL });
+    });
+
+    it('is idempotent', () => {
+        expect(format(CANONICAL)).toBe(CANONICAL);
+        expect(format(format(MESSY))).toBe(format(MESSY));
+    });
+
+    it('drops blank lines after `{` and before `}`, keeps one between groups, ends with one newline', () => {
+        expect(format('submission a {\n\n\n    year 2024\n\n\n\n    note "x"\n\n}\n\n\n')).toBe('submission a {\n    year 2024\n\n    note "x"\n}\n');
+    });
+
+    it('keeps signs on counts and comments after braces', () => {
+        expect(format('submission a { // the submission\n measure e-prescribing - 5 / 10\n} // end')).toBe(
+            'submission a { // the submission\n    measure e-prescribing -5 / 10\n} // end\n');
+    });
+
+    it('keeps CRLF line endings', () => {
+        expect(format('submission a {\r\n  year 2024\r\n}\r\n')).toBe('submission a {\r\n    year 2024\r\n}\r\n');
+    });
+
+    it('changes only the layout of every example and test submission, idempotently', () => {
+        for (const year of [2022, 2024, 2026]) {
+            const text = submission({ year, extra: 'note "x"' });
+            expect(format(format(text))).toBe(format(text));
+        }
+        for (const dir of ['examples/clean', 'examples/problems']) {
+            for (const name of readdirSync(dir).filter(n => n.endsWith('.pisub'))) {
+                const text = readFileSync(join(dir, name), 'utf8');
+                const once = format(text);
+                expect(format(once), name).toBe(once);
+                // Formatting changes layout only: the same tokens, in the same order.
+                expect(once.replace(/\s+/g, ''), name).toBe(text.replace(/\s+/g, ''));
+            }
+        }
+    });
+
+    it('refuses a file with syntax errors: no edits, the errors with line and column', async () => {
+        const broken = 'submission a {\n    year\n    period 2024-01-01 2024-12-31\n}\n';
+        const result = formatPisubText(pisub(), broken);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.errors[0]).toEqual({ line: 3, column: 5, message: 'Expected a number (the performance year, e.g. 2024) but found `period`.' });
+        const document = await open(broken);
+        expect(await pisub().lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } })).toEqual([]);
+    });
+});
