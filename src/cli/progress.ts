@@ -122,3 +122,14 @@ export async function checkEach<T>(files: readonly SourceFile[], progress: Progr
 export function progressFor(total: number, verb: string, when: Omit<ProgressWhen, 'stderrIsTTY'>, write: (text: string) => void): ProgressLike {
     return shouldShowProgress({ ...when, stderrIsTTY: stderrIsTTY() }) ? new Progress(total, verb, { write }) : NO_PROGRESS;
 }
+
+/** Runs a check on `workspace`, ticking the progress per validated document, and erases the line after. */
+export async function tracked<T>(workspace: PisubWorkspace, progress: ProgressLike, run: () => Promise<T>): Promise<T> {
+    const tracking = trackValidation(workspace, progress);
+    try {
+        return await run();
+    } finally {
+        tracking.dispose();
+        progress.done();
+    }
+}

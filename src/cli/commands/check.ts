@@ -3,6 +3,7 @@ import { checkInBatches } from '../../language/batches.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { checkJson, checkSarif, checkText, summarise } from '../format-output.js';
 import { collectInputs } from '../inputs.js';
+import { progressFor, tracked } from '../progress.js';
 import { VERSION } from '../version.js';
 
 export const checkCommand: Command = {
@@ -32,7 +33,10 @@ Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage err
             return ExitCode.Usage;
         }
         // In batches of linked files, so 10,000 files check in flat memory (docs/performance.md).
-        const checked = await checkInBatches(new PisubWorkspace(), files);
+        const workspace = new PisubWorkspace();
+        // "checked 120/1000 files" on a terminal only (progress.ts says when).
+        const progress = progressFor(files.length, 'checked', { stdoutIsTTY: io.isTTY, humanFormat: format === 'text', toFile: false }, io.err);
+        const checked = await tracked(workspace, progress, () => checkInBatches(workspace, files));
         io.out(format === 'json' ? checkJson(checked, problems) : format === 'sarif' ? checkSarif(checked, problems, VERSION) : checkText(checked, problems));
         if (problems.length > 0) return ExitCode.Usage;
         const s = summarise(checked);
