@@ -1,0 +1,115 @@
+/**
+ * The standalone server over stdio, as Neovim or any LSP client runs it: spawns the built bundle
+ * (`pisub-language-server` and `pisub lsp --stdio`), talks JSON-RPC with vscode-jsonrpc, and checks
+ * diagnostics, hover, completion and formatting. Needs `npm run build` (npm test builds first).
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { CompletionList, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import { submission } from '../helpers/submissions.js';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface Server { child: ChildProcessWithoutNullStreams; connection: MessageConnection; diagnostics: Map<string, Diagnostic[]>; stderr: string[] }
+const running: Server[] = [];
+
+async function start(args: string[]): Promise<Server> {
+    if (!existsSync(join(ROOT, 'out', 'language', 'main.cjs'))) throw new Error('out/language/main.cjs missing: run `npm run build` first');
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const server: Server = { child, connection, diagnostics: new Map(), stderr: [] };
+    child.stderr.on('data', chunk => server.stderr.push(String(chunk)));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => server.diagnostics.set(p.uri, p.diagnostics));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    running.push(server);
+    const init = await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri: null, workspaceFolders: null,
+        capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } } }
+    }) as { capabilities: Record<string, unknown> };
+    await connection.sendNotification('initialized', {});
+    expect(init.capabilities).toMatchObject({ hoverProvider: true, documentFormattingProvider: true });
+    expect(init.capabilities.completionProvider).toBeDefined();
+    expect(init.capabilities.codeActionProvider).toBeDefined();
+    return server;
+}
+
+async function waitFor<T>(what: string, get: () => T | undefined, ms = 20_000): Promise<T> {
+    const until = Date.now() + ms;
+    for (;;) {
+        const value = get();
+        if (value !== undefined) return value;
+        if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+        await new Promise(r => setTimeout(r, 50));
+    }
+}
+
+afterEach(async () => {
+    for (const s of running.splice(0)) {
+        try {
+            await s.connection.sendRequest('shutdown');
+            await s.connection.sendNotification('exit');
+        } catch { /* already gone */ }
+        s.connection.dispose();
+        await new Promise<void>(resolve => {
+            if (s.child.exitCode !== null) return resolve();
+            const timer = setTimeout(() => { s.child.kill(); resolve(); }, 5_000);
+            s.child.on('exit', () => { clearTimeout(timer); resolve(); });
+        });
+    }
+});
+
+const SAFER_NO = submission({ year: 2024 }).replace('attest safer-guide yes', 'attest safer-guide no');
+
+async function exercise(server: Server): Promise<void> {
+    const uri = 'file:///tmp/pisub-stdio-test/safer-no.pisub';
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pisub', version: 1, text: SAFER_NO } });
+    const diagnostics = await waitFor('publishDiagnostics', () => server.diagnostics.get(uri));
+    const codes = diagnostics.map(d => d.code);
+    expect(codes).toContain('attestation/safer-not-yes');
+    expect(codes).toContain('score/zero');
+    const safer = diagnostics.find(d => d.code === 'attestation/safer-not-yes')!;
+    expect(safer.severity).toBe(1);
+    expect(safer.codeDescription?.href).toMatch(/rules\.md#attestation-safer-not-yes|attestationsafer-not-yes/);
+
+    const lines = SAFER_NO.split('\n');
+    const line = lines.findIndex(l => l.includes('measure e-prescribing'));
+    const hover = await server.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri }, position: { line, character: lines[line].indexOf('e-prescribing') + 3 }
+    }) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('**e-Prescribing** — `PI_EP_1` (`e-prescribing`), 2024');
+
+    const completion = await server.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri }, position: { line, character: lines[line].indexOf('e-prescribing') }
+    }) as CompletionList;
+    expect(completion.items.map(i => i.label)).toEqual(expect.arrayContaining(['e-prescribing', 'PI_EP_1', 'query-of-pdmp']));
+
+    const actions = await server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri }, range: safer.range, context: { diagnostics: [safer] }
+    }) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }[];
+    expect(actions[0].isPreferred).toBe(true);
+    expect(actions[0].edit.changes[uri]).toEqual([{ range: safer.range, newText: 'yes' }]);
+
+    const edits = await server.connection.sendRequest('textDocument/formatting', {
+        textDocument: { uri }, options: { tabSize: 4, insertSpaces: true }
+    }) as TextEdit[];
+    expect(edits).toHaveLength(1); // the test submission has a blank-indented last line to tidy
+}
+
+describe('the standalone language server over stdio', () => {
+    it('pisub-language-server: diagnostics with codes, hover, completion, quick fix, formatting', async () => {
+        const server = await start([join(ROOT, 'bin', 'pisub-language-server.cjs')]);
+        await exercise(server);
+        expect(server.stderr.join('')).toBe('');
+    });
+
+    it('pisub lsp --stdio: the same server', async () => {
+        const server = await start([join(ROOT, 'bin', 'pisub.cjs'), 'lsp', '--stdio']);
+        await exercise(server);
+    });
+});
