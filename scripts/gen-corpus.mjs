@@ -148,7 +148,7 @@ export function submissionText(r, { name, practice, year, invalid = false, clini
     return { text: [...header, `submission ${name} {`, ...body, '}', ''].join('\n'), mistakes: applied };
 }
 
-/** Clinicians whose ratio measures add up to the group's totals (each clinician block is 5 lines). */
+/** Clinicians whose ratio measures add up to the group's totals (each clinician block is 6 lines with referral loops). */
 function clinicianLines(r, count, totals) {
     const out = [];
     const names = [...totals.keys()];
@@ -198,10 +198,20 @@ export function generateCorpus({ count, seed = 42, invalidRate = 0.3 }) {
     return files;
 }
 
-/** One group submission of about `lines` lines: a group with many clinicians (5 lines each). */
+/** A typical clean submission (group, 2024, referral loops): the benchmarks' "typical file". */
+export function typicalSubmission({ seed = 3, year = 2024 } = {}) {
+    const r = rng(seed);
+    let text;
+    do {
+        text = submissionText(r, { name: `typical-${year}`, practice: 'Riverside Family Medicine', year, entity: 'entity group tin 123456789' }).text;
+    } while (!text.includes('referral-loops-sending'));
+    return text;
+}
+
+/** One group submission of about `lines` lines: a group with many clinicians (6 lines each). */
 export function bigGroupSubmission({ lines = 10_000, seed = 7, year = 2024 } = {}) {
     const r = rng(seed);
-    const clinicians = Math.max(1, Math.round((lines - 40) / 5));
+    const clinicians = Math.max(1, Math.round((lines - 40) / 6));
     // Ratio measures only with referral loops, so each clinician block has 4 measure lines.
     let text;
     do {
