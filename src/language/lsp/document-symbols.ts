@@ -66,7 +66,7 @@ export class PisubDocumentSymbolProvider implements DocumentSymbolProvider {
             children.push(symbol(name, SymbolKind.Module, span, entries[0].ref.span, `${entries.length} measure${entries.length === 1 ? '' : 's'}`, entries.map(entrySymbol)));
         }
         for (const c of m.clinicians) {
-            children.push(symbol(`clinician ${c.npi.value}${c.name ? ' ' + c.name.value : ''}`, SymbolKind.Class, c.span, c.npi.span, undefined, c.entries.map(entrySymbol)));
+            children.push(symbol(`clinician ${c.npi.value}${c.name ? ` (${c.name.value})` : ''}`, SymbolKind.Class, c.span, c.npi.span, undefined, c.entries.map(entrySymbol)));
         }
         children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         const whole = { offset: root.$cstNode.offset, end: root.$cstNode.end };

@@ -23,10 +23,10 @@ export class PisubInlayHintProvider implements InlayHintProvider {
             if (!score) continue;
             hints.push({
                 position: text.positionAt(entry.span.end),
-                label: measureLabel(score),
+                label: measureLabel(score, analysis),
                 kind: InlayHintKind.Parameter,
                 paddingLeft: true,
-                tooltip: score.formula
+                tooltip: score.status === 'excluded' ? analysis.score.redistribution.find(r => r.from === score.measureId)?.note ?? score.formula : score.formula
             });
         }
         return hints;

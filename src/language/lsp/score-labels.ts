@@ -17,9 +17,12 @@ export function scoreOfEntry(analysis: Analysis, entry: MeasureEntry): MeasureSc
     return id ? analysis.score.measures.find(m => m.measureId === id) : undefined;
 }
 
-export function measureLabel(score: MeasureScore): string {
+export function measureLabel(score: MeasureScore, analysis: Analysis): string {
     switch (score.status) {
-        case 'excluded': return score.maxPoints > 0 ? `excluded (${pts(score.maxPoints)} pts redistributed)` : 'excluded';
+        case 'excluded': {
+            const step = analysis.score.redistribution.find(r => r.from === score.measureId);
+            return step && step.points > 0 ? `excluded: ${pts(step.points)} pts → ${step.to.join(', ')}` : 'excluded';
+        }
         case 'suppressed': return `${pts(score.points)}/${pts(score.maxPoints)} pts (suppressed)`;
         default: return `${pts(score.points)}/${pts(score.maxPoints)} pts`;
     }
