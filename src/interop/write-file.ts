@@ -64,3 +64,13 @@ function describe(e: unknown): string {
     if (code === 'EROFS') return 'read-only file system';
     return (e as Error)?.message ?? String(e);
 }
+
+/** Whether two paths name the same existing file (so an output never replaces its own input). */
+export function isSameFile(a: string, b: string): boolean {
+    try {
+        const sa = statSync(a), sb = statSync(b);
+        return sa.dev === sb.dev && sa.ino === sb.ino;
+    } catch {
+        return false;
+    }
+}

@@ -133,6 +133,17 @@ describe('pisub export (CLI)', () => {
         expect(JSON.parse(readFileSync(out, 'utf8')).measurementSets[0].measurements).toContainEqual({ measureId: 'PI_PPHI_2', value: false });
     });
 
+    it('never writes over its own input, even with --force', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-export-'));
+        const input = join(dir, 'riverside.pisub');
+        const text = readFileSync(join(ROOT, clean), 'utf8');
+        writeFileSync(input, text);
+        const r = pisub(['export', input, '-o', input, '--force']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/is the input file itself/);
+        expect(readFileSync(input, 'utf8')).toBe(text);
+    });
+
     it('usage errors and unreadable input exit 2', () => {
         expect(pisub(['export']).code).toBe(2);
         expect(pisub(['export', 'no-such-file.pisub']).code).toBe(2);

@@ -1,6 +1,6 @@
 import { PisubWorkspace } from '../../language/headless.js';
 import { buildQppSubmission, qppJsonText, SUBMISSION_METHODS } from '../../interop/export.js';
-import { writeFileAtomic } from '../../interop/write-file.js';
+import { isSameFile, writeFileAtomic } from '../../interop/write-file.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { collectInputs } from '../inputs.js';
 
@@ -62,6 +62,10 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         if (values.output === undefined) {
             io.out(text);
             return ExitCode.Ok;
+        }
+        if (isSameFile(values.output, checked.path)) {
+            io.err(`pisub: -o ${values.output} is the input file itself; choose another output file\n`);
+            return ExitCode.Usage;
         }
         const written = writeFileAtomic(values.output, text, values.force === true);
         if (!written.ok) {

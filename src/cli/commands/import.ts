@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { importSubmission } from '../../interop/import.js';
-import { writeFileAtomic } from '../../interop/write-file.js';
+import { isSameFile, writeFileAtomic } from '../../interop/write-file.js';
 import { ExitCode, parseOptions, UsageError, type Command } from '../command.js';
 import { readSubmissionText } from '../inputs.js';
 
@@ -55,6 +55,10 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         if (values.output === undefined) {
             io.out(result.written.text);
             return ExitCode.Ok;
+        }
+        if (isSameFile(values.output, input)) {
+            io.err(`pisub: -o ${values.output} is the input file itself; choose another output file\n`);
+            return ExitCode.Usage;
         }
         const written = writeFileAtomic(values.output, result.written.text, values.force === true);
         if (!written.ok) {
