@@ -18,7 +18,7 @@ async function hints(text: string): Promise<{ line: string; label: string; toolt
 
 async function lens(text: string) {
     const document = await open(text);
-    return await pisub().lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+    return (await pisub().lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [];
 }
 
 describe('points per measure (inlay hints)', () => {
