@@ -1,8 +1,12 @@
 import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseQppJson } from '../../src/interop/qpp-json.js';
 import { analyse } from '../../src/language/rules/engine.js';
 import { codes, covered, withCode } from '../helpers/check.js';
+import { pisub } from '../helpers/cli.js';
 import { checkJson, fixture, officialExample } from './interop-helpers.js';
 
 /** A small valid-shaped QPP submission; `measurements` is JSON text. */
@@ -182,5 +186,32 @@ describe('QPP JSON as input', () => {
             const parsed = parseQppJson(text);
             if (parsed.model) analyse(parsed.model);
         }), { numRuns: 300 });
+    });
+});
+
+describe('pisub check / score on QPP JSON (CLI)', () => {
+    it('checks an explicit .json file with positions into the JSON; folders pick up *.qpp.json only', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-json-'));
+        writeFileSync(join(dir, 'example.qpp.json'), officialExample(2024));
+        writeFileSync(join(dir, 'package.json'), '{ "name": "not a submission" }');
+        const one = pisub(['check', join(dir, 'example.qpp.json')]);
+        expect(one.code).toBe(1);
+        expect(one.stdout).toMatch(/example\.qpp\.json:54:14: error The Security Risk Analysis is answered "no".*\[attestation\/sra-not-yes\]/);
+        const folder = pisub(['check', dir]);
+        expect(folder.stdout).toMatch(/^1 file checked/m);
+        expect(folder.stdout).not.toContain('package.json');
+        const explicit = pisub(['check', join(dir, 'package.json')]);
+        expect(explicit.stdout).toMatch(/package\.json:1:3: error No "measurementSets"/);
+    });
+
+    it('scores a QPP JSON file', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-json-'));
+        writeFileSync(join(dir, 'clean.json'), qpp());
+        const r = pisub(['score', join(dir, 'clean.json'), '--format', 'json']);
+        expect(r.code).toBe(0);
+        const score = JSON.parse(r.stdout);
+        expect(score.performanceYear).toBe(2024);
+        expect(score.zero).toBe(false);
+        expect(score.score).toBeGreaterThan(0);
     });
 });
