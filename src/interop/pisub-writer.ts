@@ -8,7 +8,7 @@
  * (`pisub check` then reports it with the usual diagnostics). What cannot be written in the language
  * at all becomes a comment and a warning.
  */
-import { catalogueFor, SUPPORTED_YEARS, type YearCatalogue } from '../language/data/measures.js';
+import { catalogueFor, officialMeasureId, SUPPORTED_YEARS, type YearCatalogue } from '../language/data/measures.js';
 import { FRIENDLY_NAMES, preferredName } from '../language/data/names.js';
 import type { EntityKind, ReportingOption } from '../language/model/submission.js';
 
@@ -100,7 +100,10 @@ function catalogueKnowing(id: string, year: number | undefined): YearCatalogue |
 }
 
 interface Line {
+    /** The measure the line belongs to (an exclusion's or level's measure), official spelling. */
     readonly baseId: string;
+    /** The line is an exclusion or level written apart from its measure (sorted after the measure). */
+    readonly apart?: boolean;
     readonly order: number;
     readonly comments: string[];
     text: string;
@@ -163,7 +166,7 @@ export function writePisub(s: ImportedSubmission): WrittenPisub {
             pendingLevels.push({ m, base: levelOf, index });
             return;
         }
-        const line: Line = { baseId: exclusionOf ?? levelOf ?? m.measureId, order: index, comments, text: measureLine(m, warnings), engagementOpen: false };
+        const line: Line = { baseId: exclusionOf ?? levelOf ?? officialMeasureId(m.measureId) ?? m.measureId, apart: !!(exclusionOf ?? levelOf), order: index, comments, text: measureLine(m, warnings), engagementOpen: false };
         if (line.text === '') line.comments.push(`// Left out: ${m.measureId} has numbers that are not counts (${describeValue(m.value)}).`);
         const isPublicHealthMeasure = cat?.measures.get(m.measureId)?.objective === 'publicHealthAndClinicalDataExchange' && !exclusionOf && !levelOf;
         line.engagementOpen = isPublicHealthMeasure && m.value === true;
@@ -178,13 +181,13 @@ export function writePisub(s: ImportedSubmission): WrittenPisub {
             target.engagementOpen = false;
             if (m.comment) target.comments.push(`// ${m.comment}`);
         } else {
-            lines.push({ baseId: base, order: index, comments: m.comment ? [`// ${m.comment}`] : [], text: measureLine(m, warnings), engagementOpen: false });
+            lines.push({ baseId: base, apart: true, order: index, comments: m.comment ? [`// ${m.comment}`] : [], text: measureLine(m, warnings), engagementOpen: false });
         }
     }
 
     const body: string[] = [];
     for (const section of SECTIONS) {
-        const own = lines.filter(l => sectionOf(l.baseId) === section).sort((a, b) => rank(a.baseId) - rank(b.baseId) || a.order - b.order);
+        const own = lines.filter(l => sectionOf(l.baseId) === section).sort((a, b) => rank(a.baseId) - rank(b.baseId) || Number(!!a.apart) - Number(!!b.apart) || a.order - b.order);
         if (own.length === 0) continue;
         body.push('', `// ${section.title}`);
         for (const l of own) {
