@@ -134,6 +134,39 @@ describe('import from QPP JSON', () => {
     });
 });
 
+describe('import is faithful: what breaks a rule is kept for check to report', () => {
+    it('an exclusion next to its measure, both engagement levels, an orphan level, odd ids and numbers', async () => {
+        // fixtures/odd-measurements.json: written for this test.
+        const r = importSubmission('odd.json', fixture('odd-measurements.json'));
+        const text = r.written!.text;
+        expect(statements(text)).toEqual([
+            'submission entity-a4417-2025 {',
+            'year 2025',
+            'entity apm-entity id A4417',
+            'reporting mvp M0001',
+            'period 2025-01-01 to 2025-12-31',
+            'cehrt 0015C8ABCDEFGHJ',
+            'measure e-prescribing 3 / 4',
+            'measure e-prescribing-exclusion yes',
+            'measure pi_pea_1 1.5 / 4',
+            'public-health immunization-registry yes engagement pre-production',
+            'public-health PI_PHCDRR_1_PROD yes',
+            'public-health PI_PHCDRR_3_PROD yes',
+            'measure PI_FOO_9 no',
+            '}'
+        ]);
+        expect(r.problems).toEqual([expect.stringMatching(/^line 14, column 46: PI_PHCDRR_3: "value" must be true, false/)]);
+        expect(r.written!.warnings).toEqual(['Measure id "PI BAD" cannot be written in a .pisub file; it was left out.']);
+        expect(text).toContain('// Left out: measure id "PI BAD" is not a valid id.');
+        const file = await checkText(text, 'odd.pisub');
+        expect(codes(file)).toEqual(expect.arrayContaining([
+            'exclusion/with-measure', 'public-health/engagement-conflict', 'public-health/engagement-without-yes',
+            'measure/id-case', 'measure/not-whole-number', 'measure/unknown'
+        ]));
+        expect(codes(file)).not.toContain('submission/syntax');
+    });
+});
+
 describe('pisub import (CLI)', () => {
     it('writes the .pisub file, never overwrites without --force, leaves no temporary file', () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-import-'));
