@@ -16,6 +16,7 @@ export class ScoreStatusBar implements vscode.Disposable {
     private readonly disposables: vscode.Disposable[] = [];
     private timer: ReturnType<typeof setTimeout> | undefined;
     private generation = 0;
+    private retries = 0;
     /** The text shown, or undefined while hidden (the e2e tests read it via `pisub.internal.statusText`). */
     private shown: string | undefined;
 
@@ -24,7 +25,7 @@ export class ScoreStatusBar implements vscode.Disposable {
         this.item.name = 'PI score';
         this.disposables.push(
             this.item,
-            vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon(0)),
+            vscode.window.onDidChangeActiveTextEditor(() => { this.retries = 0; this.refreshSoon(0); }),
             vscode.languages.onDidChangeDiagnostics(e => {
                 const uri = this.activeUri();
                 if (uri && e.uris.some(u => u.toString() === uri.toString())) this.refreshSoon(0);
@@ -63,7 +64,12 @@ export class ScoreStatusBar implements vscode.Disposable {
         }
         const score = await this.client.request<ScoreResponse | null>(SCORE_REQUEST, { uri: uri.toString() });
         if (generation !== this.generation) return this.shown; // a newer refresh is on its way
-        if (!score) return this.shown; // not built yet: the next diagnostics update refreshes again
+        if (!score) {
+            // Not built yet (just opened, or the server is starting): say so rather than show another file's score.
+            if (this.retries++ < 20) this.refreshSoon(500);
+            return this.show('$(sync~spin) PI', 'Computing the estimated PI score…', 'pisub.showScoreBreakdown');
+        }
+        this.retries = 0;
         return this.show(statusText(score), statusTooltip(score), 'pisub.showScoreBreakdown', score.zero);
     }
 

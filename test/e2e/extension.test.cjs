@@ -52,6 +52,18 @@ suite('pisub in real VS Code', () => {
         assert.match(text, /^PI: 0 — (Performance period too short|SAFER Guide not "yes") \(\+1\)$/);
     });
 
+    test('pisub.statusBar.enabled: false hides the score, true brings it back', async () => {
+        await open('clean-2024.pisub');
+        const config = vscode.workspace.getConfiguration('pisub');
+        try {
+            await config.update('statusBar.enabled', false, vscode.ConfigurationTarget.Workspace);
+            await waitFor(async () => (await statusText()) === undefined, 'the status bar item to hide');
+        } finally {
+            await config.update('statusBar.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+        }
+        await waitFor(async () => (await statusText()) === 'PI: 96', 'the status bar item to come back');
+    });
+
     test('hover on a measure shows its official title and points for the year', async () => {
         const doc = await open('safer-no-2024.pisub');
         const hovers = await waitFor(async () => {
