@@ -144,6 +144,12 @@ describe('pisub export (CLI)', () => {
         expect(readFileSync(input, 'utf8')).toBe(text);
     });
 
+    it('says what the API has no place for (clinician lists)', () => {
+        const r = pisub(['export', 'examples/problems/2024-group-total-mismatch.pisub', '--allow-errors']);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/note: the clinician list \(2\) is not part of the QPP measurement set and is not exported/);
+    });
+
     it('usage errors and unreadable input exit 2', () => {
         expect(pisub(['export']).code).toBe(2);
         expect(pisub(['export', 'no-such-file.pisub']).code).toBe(2);

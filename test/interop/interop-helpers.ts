@@ -1,7 +1,8 @@
 /**
  * Shared helpers of the interop tests. Fixtures in ./fixtures are verbatim copies of
  * shared/reference/qpp-submissions/submission-example-pi.json and shared/reference/qrda3/*.xml
- * (CMSgov/qpp-submissions-docs and CMSgov/qpp-conversion-tool, CC0).
+ * (CMSgov/qpp-submissions-docs and CMSgov/qpp-conversion-tool, CC0); odd-measurements.json is
+ * written for the tests.
  */
 import '../../src/interop/register.js';
 import { readFileSync } from 'node:fs';

@@ -58,6 +58,9 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         if (result.skipped.length > 0) {
             io.err(`pisub: warning: left out ${result.skipped.join(', ')}: their numbers are not valid counts.\n`);
         }
+        const model = checked.analysis.model;
+        if (model.clinicians.length > 0) io.err(`pisub: note: the clinician list (${model.clinicians.length}) is not part of the QPP measurement set and is not exported.\n`);
+        if (model.statuses.length > 0) io.err(`pisub: note: special status ${model.statuses[0].value} is not part of the QPP measurement set and is not exported.\n`);
         const text = qppJsonText(result.submission);
         if (values.output === undefined) {
             io.out(text);
