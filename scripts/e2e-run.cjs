@@ -209,10 +209,12 @@ function copyFixtures() {
         // 1. Package and check the VSIX.
         if (!process.argv.includes('--skip-package')) {
             log('packaging (npm run package)');
+            fs.rmSync(VSIX, { force: true }); // never test a stale package
             const pkg = run('npm', ['run', 'package']);
             if (!pkg.ok) console.log(pkg.out);
             record('npm run package produces pisub.vsix', pkg.ok && fs.existsSync(VSIX));
         }
+        let extensionsDir, installed;
         if (fs.existsSync(VSIX)) {
             const files = zipEntries(VSIX).filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length));
             const missing = VSIX_REQUIRED.filter(f => !files.includes(f));
@@ -221,43 +223,43 @@ function copyFixtures() {
                 missing.length || extra.length ? `missing: ${missing.join(', ') || '-'}; unexpected: ${extra.join(', ') || '-'}` : `${files.length} files`);
 
             // 2. Install it the way users do.
-            const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pisub-e2e-ext-'));
+            extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pisub-e2e-ext-'));
             temps.push(extensionsDir);
             const install = run(process.execPath, [CODE_SERVER, '--install-extension', VSIX, '--extensions-dir', extensionsDir],
                 { env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(extensionsDir, '.config'), XDG_DATA_HOME: path.join(extensionsDir, '.data') } });
-            const installed = fs.readdirSync(extensionsDir).find(d => d.startsWith('pisub.pisub-'));
+            installed = fs.readdirSync(extensionsDir).find(d => d.startsWith('pisub.pisub-'));
             const serverInstalled = installed && fs.existsSync(path.join(extensionsDir, installed, 'out', 'language', 'main.cjs'));
             record('code-server installs the VSIX', install.ok && Boolean(serverInstalled), installed ? installed : install.out.trim().split('\n').pop());
-
-            // 3. The extension-host suite (development mode, this folder).
-            const workspace = copyFixtures();
-            temps.push(workspace);
-            log('running the extension-host suite');
-            const suite = await vscodeSession({ label: 'suite', ext: ROOT, tests: path.join(ROOT, 'test', 'e2e', 'index.cjs'), workspace });
-            if (suite.stats) {
-                for (let i = 0; i < suite.stats.passes; i++) results.push({ name: 'suite test', ok: true });
-                for (let i = 0; i < suite.stats.failures; i++) results.push({ name: 'suite test', ok: false });
-                log(`suite: ${suite.stats.passes} passed, ${suite.stats.failures} failed (VS Code exit code ${suite.exitCode})`);
-                if (suite.exitCode !== 0 && suite.stats.failures === 0) record('the suite ended cleanly', false, `exit code ${suite.exitCode}`);
-            } else {
-                record('the extension-host suite ran', false, `no results; VS Code exit code ${suite.exitCode}`);
-            }
-
-            // 4. The installed VSIX alone shows the problems of a fixture; screenshot for the README.
-            if (installed) {
-                const uiWorkspace = copyFixtures();
-                temps.push(uiWorkspace);
-                log('opening a fixture with the installed VSIX');
-                const ui = await vscodeSession({
-                    label: 'installed', workspace: uiWorkspace, openFile: 'safer-no-2024.pisub', extensionsDir,
-                    expect: 'SAFER Guide must be YES from 2024', screenshot: SCREENSHOT
-                });
-                record('the installed VSIX shows the diagnostics in the Problems panel', ui.exitCode === 0,
-                    ui.ui ? `status bar: ${JSON.stringify(ui.ui.status)}` : '');
-                if (ui.ui) record('the installed VSIX shows the gated score in the status bar', /^PI: 0 — /.test(ui.ui.status.trim()), JSON.stringify(ui.ui.status));
-            }
         } else {
-            record('pisub.vsix exists', false, 'run without --skip-package');
+            record('pisub.vsix exists', false, 'packaging failed (or --skip-package without a VSIX)');
+        }
+
+        // 3. The extension-host suite (development mode, this folder).
+        const workspace = copyFixtures();
+        temps.push(workspace);
+        log('running the extension-host suite');
+        const suite = await vscodeSession({ label: 'suite', ext: ROOT, tests: path.join(ROOT, 'test', 'e2e', 'index.cjs'), workspace });
+        if (suite.stats) {
+            for (let i = 0; i < suite.stats.passes; i++) results.push({ name: 'suite test', ok: true });
+            for (let i = 0; i < suite.stats.failures; i++) results.push({ name: 'suite test', ok: false });
+            log(`suite: ${suite.stats.passes} passed, ${suite.stats.failures} failed (VS Code exit code ${suite.exitCode})`);
+            if (suite.exitCode !== 0 && suite.stats.failures === 0) record('the suite ended cleanly', false, `exit code ${suite.exitCode}`);
+        } else {
+            record('the extension-host suite ran', false, `no results; VS Code exit code ${suite.exitCode}`);
+        }
+
+        // 4. The installed VSIX alone shows the problems of a fixture; screenshot for the README.
+        if (installed) {
+            const uiWorkspace = copyFixtures();
+            temps.push(uiWorkspace);
+            log('opening a fixture with the installed VSIX');
+            const ui = await vscodeSession({
+                label: 'installed', workspace: uiWorkspace, openFile: 'safer-no-2024.pisub', extensionsDir,
+                expect: 'SAFER Guide must be YES from 2024', screenshot: SCREENSHOT
+            });
+            record('the installed VSIX shows the diagnostics in the Problems panel', ui.exitCode === 0,
+                ui.ui ? `status bar: ${JSON.stringify(ui.ui.status)}` : '');
+            if (ui.ui) record('the installed VSIX shows the gated score in the status bar', /^PI: 0 — /.test(ui.ui.status.trim()), JSON.stringify(ui.ui.status));
         }
     } catch (e) {
         record('e2e run', false, e && e.stack ? e.stack : String(e));
