@@ -35,6 +35,8 @@ export function readSubmissionText(path: string): { text?: string; problem?: str
     let bytes: Buffer;
     try {
         const st = statSync(path);
+        // A pipe or device (e.g. a link to /dev/zero) would block or never end: read regular files only.
+        if (!st.isFile()) return { problem: 'not a regular file (a pipe, socket or device); pisub reads submission files saved on disk' };
         if (st.size > MAX_FILE_BYTES) {
             return { problem: `file is ${(st.size / 1024 / 1024).toFixed(1)} MB; pisub reads submission files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB (a real submission is a few KB)` };
         }
