@@ -8,6 +8,7 @@ import type {
     CheckWorkspaceResult, SubmissionTemplateResult, TemplateOptions
 } from '../language/lsp/workspace-requests.js';
 import type { PisubClient } from './client.js';
+import { portfolioReport } from './portfolio.js';
 import { breakdownMarkdown } from './score-format.js';
 import { readSettings } from './settings.js';
 import { SCORE_REQUEST, type ScoreStatusBar } from './status-bar.js';
@@ -29,8 +30,7 @@ export function commandTable(ctx: CommandContext): CommandEntry[] {
         { id: 'pisub.showScoreBreakdown', run: (uri?: unknown) => showScoreBreakdown(ctx, uri instanceof vscode.Uri ? uri : undefined) },
         { id: 'pisub.newSubmission', run: (year?: unknown, kind?: unknown) => newSubmission(ctx, year, kind) },
         { id: 'pisub.checkWorkspace', run: () => checkWorkspace(ctx) },
-        // "PI: Portfolio report" (src/extension/portfolio.ts) belongs here:
-        //   { id: 'pisub.portfolioReport', run: () => portfolioReport(ctx) },
+        { id: 'pisub.portfolioReport', run: () => portfolioReport(ctx) },
         // Internal, for the e2e tests: the status bar text (undefined while hidden).
         { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() }
     ];

@@ -81,7 +81,7 @@ describe('the HTML report in Chromium', () => {
             bar: (tr.querySelector('.bar') as HTMLElement).getBoundingClientRect().width,
             background: getComputedStyle(tr).backgroundColor,
             badge: tr.querySelector('.badge')?.textContent ?? null,
-            reasons: [...tr.querySelectorAll('.reasons code')].map(c => c.textContent)
+            reasons: Array.from(tr.querySelectorAll('.reasons code')).map(c => c.textContent)
         })));
         expect(rows.map(r => r.practice)).toEqual(p.rows.map(r => r.practice));
         expect(rows[2].practice).toBe('Oakwood <Clinic> & Sons'); // escaped in the source, shown as written

@@ -1,0 +1,68 @@
+/**
+ * "PI: Portfolio report": asks the language server for the workspace's portfolio report
+ * (`pisub/portfolioReport`, src/language/lsp/portfolio-request.ts) and shows its self-contained HTML
+ * in a webview: one row per submission, worst first, a score bar per practice, gate failures
+ * highlighted. No scripts run in the webview; the page can be saved as an HTML file to print or send.
+ */
+import * as vscode from 'vscode';
+import type { PortfolioResult } from '../language/lsp/portfolio-request.js';
+import type { CommandContext } from './commands.js';
+
+export const PORTFOLIO_REQUEST = 'pisub/portfolioReport';
+
+let panel: vscode.WebviewPanel | undefined;
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Builds the report of every .pisub file of the workspace and shows it; returns what the server sent. */
+export async function portfolioReport(ctx: Pick<CommandContext, 'client'>): Promise<PortfolioResult | undefined> {
+    const files = await vscode.workspace.findFiles('**/*.pisub', '**/{node_modules,.git}/**');
+    const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.toString());
+    const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'PI: building the portfolio report' },
+        () => ctx.client.request<PortfolioResult>(PORTFOLIO_REQUEST, {
+            uris: files.map(f => f.toString()), folders, generated: new Date().toISOString().slice(0, 10)
+        })
+    );
+    if (!result) {
+        void vscode.window.showErrorMessage('The PI language server did not build the portfolio report. See the "PI (pisub)" output, or run "PI: Restart language server".');
+        return undefined;
+    }
+    if (panel) {
+        panel.reveal(vscode.ViewColumn.Active);
+    } else {
+        panel = vscode.window.createWebviewPanel('pisub.portfolioReport', 'PI portfolio report', vscode.ViewColumn.Active, {
+            enableScripts: false, enableFindWidget: true, localResourceRoots: []
+        });
+        panel.onDidDispose(() => { panel = undefined; });
+    }
+    panel.webview.html = result.html;
+
+    const s = result.summary;
+    const interrupted = result.interrupted ? ' An edit interrupted the check; run the command again for complete results.' : '';
+    const unreadable = result.unreadable.length ? ` ${plural(result.unreadable.length, 'file')} could not be read.` : '';
+    // Not awaited: the message stays while the report is read; "Save as HTML…" is optional.
+    void vscode.window.showInformationMessage(
+        `PI portfolio: ${plural(s.submissions, 'submission')}, ${s.zero} scoring 0.${unreadable}${interrupted}`, 'Save as HTML…'
+    ).then(choice => choice ? saveHtml(result.html) : undefined);
+    return result;
+}
+
+/** Asks where to save the page (the dialog asks before replacing a file) and writes it. */
+async function saveHtml(html: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+        title: 'Save the PI portfolio report',
+        defaultUri: folder ? vscode.Uri.joinPath(folder, 'pi-portfolio-report.html') : undefined,
+        filters: { 'HTML page': ['html'] }
+    });
+    if (!target) return;
+    try {
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+        void vscode.window.showInformationMessage(`Saved the PI portfolio report to ${target.fsPath}.`);
+    } catch (e) {
+        void vscode.window.showErrorMessage(`Could not save the PI portfolio report: ${(e as Error)?.message ?? String(e)}`);
+    }
+}
