@@ -1,11 +1,12 @@
 /**
  * Syntax error messages a consultant can read: "Expected a number (the denominator) but found
  * `entity`." instead of chevrotain's token-type wording, and one readable line instead of the
- * multi-line "one of these possible Token sequences" lists. Registered in pisub-module.ts as the
- * parser's ParserErrorMessageProvider.
+ * multi-line "one of these possible Token sequences" lists; and for characters outside the language,
+ * which character and (for a template's `<placeholder>`) what to do. Registered in pisub-module.ts
+ * as the parser's ParserErrorMessageProvider and LexerErrorMessageProvider.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { LangiumParserErrorMessageProvider } from 'langium';
+import { DefaultLexerErrorMessageProvider, LangiumParserErrorMessageProvider } from 'langium';
 
 /** What each terminal is, in words. */
 const TERMINALS: Record<string, string> = {
@@ -123,5 +124,23 @@ export class PisubParserErrorMessageProvider extends LangiumParserErrorMessagePr
             case 'EntityIdentifier': return ' (an identifier)';
             default: return '';
         }
+    }
+}
+
+/** Characters the language does not use, e.g. a new-submission template's `<placeholder>` left in. */
+export class PisubLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
+    override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        // A placeholder `<...>` that starts here or contains this character.
+        const open = fullText.lastIndexOf('<', startOffset);
+        const placeholder = open >= 0 ? /^<[^<>\r\n]+>/.exec(fullText.slice(open))?.[0] : undefined;
+        if (placeholder && open + placeholder.length > startOffset) {
+            return open === startOffset
+                ? `${placeholder} is a placeholder of the new-submission template: replace it, with its angle brackets, by the value.`
+                : `Part of the placeholder ${placeholder}: replace the whole placeholder by the value.`;
+        }
+        const chars = fullText.slice(startOffset, startOffset + length);
+        const shown = chars.length > 20 ? chars.slice(0, 17) + '…' : chars;
+        const quote = /[“”‘’]/.test(chars) ? ' Typographic quotes are not quotes here: write "straight" quotes.' : '';
+        return `Unexpected character${length > 1 ? 's' : ''} \`${shown}\`: not part of the .pisub language.${quote} Comments start with // or #.`;
     }
 }

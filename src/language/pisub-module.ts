@@ -13,7 +13,7 @@ import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/mo
 import { PisubAnalysisCache } from './analysis.js';
 import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
-import { PisubParserErrorMessageProvider } from './parser-messages.js';
+import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
 
 export interface PisubAddedServices {
     analysis: {
@@ -39,7 +39,8 @@ export function createPisubModule(options: PisubModuleOptions = {}): Module<Pisu
             DocumentValidator: services => new PisubDocumentValidator(services as PisubServices)
         },
         parser: {
-            ParserErrorMessageProvider: () => new PisubParserErrorMessageProvider()
+            ParserErrorMessageProvider: () => new PisubParserErrorMessageProvider(),
+            LexerErrorMessageProvider: () => new PisubLexerErrorMessageProvider()
         }
     };
 }

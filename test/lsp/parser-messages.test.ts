@@ -33,3 +33,16 @@ describe('syntax error messages', () => {
             ['Expected the end of the file after the submission\'s closing `}` but found `submission`. A file holds one submission.']);
     });
 });
+
+describe('unexpected characters', () => {
+    it('point at a template placeholder left in the file', async () => {
+        const errors = await syntaxErrors('submission x {\n    entity group tin <TIN, 9 digits>\n}');
+        expect(errors[0]).toBe('<TIN, 9 digits> is a placeholder of the new-submission template: replace it, with its angle brackets, by the value.');
+        expect(errors).toContain('Part of the placeholder <TIN, 9 digits>: replace the whole placeholder by the value.');
+    });
+
+    it('name other characters, and typographic quotes', async () => {
+        expect((await syntaxErrors('submission x {\n    year 2024 @\n}'))[0]).toBe('Unexpected character `@`: not part of the .pisub language. Comments start with // or #.');
+        expect((await syntaxErrors('submission x {\n    practice “Riverside”\n}'))[0]).toMatch(/^Unexpected character `“`: .*write "straight" quotes/);
+    });
+});
