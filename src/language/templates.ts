@@ -119,9 +119,15 @@ export function fillTemplate(text: string, fill: (placeholder: string) => string
     return text.replace(PLACEHOLDER_PATTERN, (_, what: string) => fill(what));
 }
 
-/** The template as an LSP snippet: each placeholder a tab stop showing its text. */
+/**
+ * The template as an LSP snippet: each placeholder a tab stop showing its text; a placeholder
+ * offering two words (`<pre-production or production>`) a choice between them.
+ */
 export function templateSnippet(year: number, entityKind: EntityKind): string {
     const escaped = submissionTemplate(year, entityKind).replace(/[\\$}]/g, c => `\\${c}`);
     let n = 0;
-    return escaped.replace(PLACEHOLDER_PATTERN, (_, what: string) => `\${${++n}:${what}}`) + '$0';
+    return escaped.replace(PLACEHOLDER_PATTERN, (_, what: string) => {
+        const choice = /^([a-z-]+) or ([a-z-]+)$/.exec(what);
+        return choice ? `\${${++n}|${choice[1]},${choice[2]}|}` : `\${${++n}:${what}}`;
+    }) + '$0';
 }

@@ -67,8 +67,9 @@ describe('the new-submission template', () => {
     it('becomes a snippet with one tab stop per placeholder', () => {
         const template = submissionTemplate(2024, 'group');
         const snippet = templateSnippet(2024, 'group');
-        const stops = [...snippet.matchAll(/\$\{(\d+):([^}]*)\}/g)];
-        expect(stops.map(s => s[2])).toEqual(templatePlaceholders(template));
+        const stops = [...snippet.matchAll(/\$\{(\d+)(?::([^}]*)|\|([^|]*)\|)\}/g)];
+        expect(stops.map(s => s[2] ?? s[3].split(',').join(' or '))).toEqual(templatePlaceholders(template));
+        expect(snippet).toContain('public-health immunization-registry yes engagement ${15|pre-production,production|}');
         expect(stops.map(s => Number(s[1]))).toEqual(stops.map((_, i) => i + 1));
         expect(snippet).toContain('submission ${1:submission-name, e.g. practice-2024} {');
         expect(snippet).toContain('\\}');
