@@ -29,9 +29,10 @@ describe('document symbols', () => {
         expect(root.kind).toBe(SymbolKind.Namespace);
         expect(root.detail).toBe('PI 2024');
         expect(root.children!.map(c => c.name)).toEqual([
-            'year 2024', 'entity group', 'period 2024-01-01 to 2024-12-31', 'Attestations', 'e-Prescribing',
+            'year 2024', 'entity group tin 123456789', 'period 2024-01-01 to 2024-12-31', 'Attestations', 'e-Prescribing',
             'Public health and clinical data exchange', 'clinician 1234567893 (Dr A)'
         ]);
+        expect(root.children![0].range).toEqual({ start: { line: 3, character: 4 }, end: { line: 3, character: 13 } });
         const ep = root.children!.find(c => c.name === 'e-Prescribing')!;
         expect(ep.children!.map(c => [c.name, c.detail])).toEqual([
             ['measure e-prescribing 412 / 530', 'e-Prescribing'],

@@ -1,12 +1,13 @@
 /**
- * The outline: the submission, its header statements (year, practice, entity, reporting, period,
- * CEHRT, special status, prior year), its measures grouped by objective, and the clinicians with
+ * The outline: the submission, its other statements as written (year, practice, entity, reporting,
+ * period, CEHRT, special status, prior year, notes), its measures grouped by objective, and the clinicians with
  * their own measures.
  */
 import type { LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { catalogueFor } from '../data/measures.js';
+import type { Submission } from '../generated/ast.js';
 import type { MeasureEntry, Span } from '../model/submission.js';
 import type { PisubServices } from '../pisub-module.js';
 import { measureIdOf } from './at-offset.js';
@@ -17,6 +18,11 @@ const OBJECTIVES: Record<string, string> = {
     healthInformationExchange: 'Health information exchange',
     providerToPatientExchange: 'Provider to patient exchange',
     publicHealthAndClinicalDataExchange: 'Public health and clinical data exchange'
+};
+const HEADER_KINDS: Record<string, SymbolKind> = {
+    YearStatement: SymbolKind.Number, PracticeStatement: SymbolKind.String, EntityStatement: SymbolKind.Object,
+    ReportingStatement: SymbolKind.Enum, PeriodStatement: SymbolKind.Event, CehrtStatement: SymbolKind.Key,
+    StatusStatement: SymbolKind.Enum, PriorYearStatement: SymbolKind.Namespace, NoteStatement: SymbolKind.String
 };
 const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1', 'PI_ONCACB_1']);
 
@@ -47,14 +53,14 @@ export class PisubDocumentSymbolProvider implements DocumentSymbolProvider {
         };
 
         const children: DocumentSymbol[] = [];
-        for (const y of m.years) children.push(symbol(`year ${y.value}`, SymbolKind.Number, y.span));
-        for (const p of m.practices) children.push(symbol(`practice ${p.value}`, SymbolKind.String, p.span));
-        for (const e of m.entities) children.push(symbol(`entity ${e.kind.value}`, SymbolKind.Object, e.span, e.kind.span));
-        for (const r of m.reportings) children.push(symbol(`reporting ${r.option.value}${r.mvpId ? ' ' + r.mvpId.value : ''}`, SymbolKind.Enum, r.span, r.option.span));
-        for (const p of m.periods) children.push(symbol(`period ${p.start.value} to ${p.end.value}`, SymbolKind.Event, p.span, p.start.span));
-        for (const c of m.cehrts) children.push(symbol(`cehrt ${c.value}`, SymbolKind.Key, c.span));
-        for (const s of m.statuses) children.push(symbol(`special-status ${s.value}`, SymbolKind.Enum, s.span));
-        if (m.priorYear) children.push(symbol(`prior-year ${m.priorYear.ref.value}`, SymbolKind.Namespace, m.priorYear.ref.span));
+        // Header statements as written (the whole statement is the symbol's range).
+        for (const st of (root as Submission).statements ?? []) {
+            const kind = HEADER_KINDS[st.$type];
+            const cst = st.$cstNode;
+            if (kind === undefined || !cst) continue;
+            const written = cst.text.replace(/\s+/g, ' ');
+            children.push(symbol(written.length > 60 ? written.slice(0, 57) + '…' : written, kind, { offset: cst.offset, end: cst.end }));
+        }
 
         const groups = new Map<string, MeasureEntry[]>();
         for (const e of m.entries) {
