@@ -184,6 +184,17 @@ describe('pisub import (CLI)', () => {
         expect(readdirSync(dir)).toEqual(['good.pisub']);
     });
 
+    it('writes the canonical layout: `pisub format --check` finds nothing to change', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-import-'));
+        const sources = ['App1-Group-QRDA-III-2022.xml', 'App1-Indv-QRDA-III-2025.xml', 'negative-mipsInvalidPIMeasureIds.xml', 'submission-example-pi.json', 'odd-measurements.json'];
+        for (const [i, name] of sources.entries()) {
+            expect(pisub(['import', join(FIXTURES, name), '-o', join(dir, `${i}.pisub`)]).code).toBe(0);
+        }
+        const r = pisub(['format', '--check', dir]);
+        expect(r.stderr + r.stdout).toMatch(/0 would change, 5 already formatted/);
+        expect(r.code).toBe(0);
+    });
+
     it('the negative sample: import with --year, then check reports hie/conflicting-options', () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-import-'));
         const out = join(dir, 'negative.pisub');
