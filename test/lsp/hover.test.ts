@@ -46,6 +46,12 @@ describe('hover', () => {
         await hover()({ text: at(2026, 'safer-guide'), index: 0, hover: /^\*\*High Priority Practices Safety Assurance Factors for EHR Resilience \(SAFER\) Guide\*\* — `PI_PPHI_2` \(`safer-guide`\), 2026/ });
     });
 
+    it('on the SAFER Guide: which answers satisfy it that year', async () => {
+        await hover()({ text: at(2023, 'safer-guide'), index: 0, hover: /In 2023, "yes" or "no" satisfies it\./ });
+        await hover()({ text: at(2024, 'safer-guide'), index: 0, hover: /In 2024, "yes" satisfies it\. From 2024 only "yes"/ });
+        await hover()({ text: at(2026, 'safer-guide'), index: 0, hover: /Edition: From 2026 the self-assessment must use the 2025 High Priority Practices SAFER Guide/ });
+    });
+
     it('on a public-health measure: the objective\'s points shared with the other required measure', async () => {
         await hover()({ text: at(2024, 'immunization-registry'), index: 0, hover: /public health objective is worth 25 points, shared with `PI_PHCDRR_3`/ });
     });

@@ -95,6 +95,9 @@ function measureHover(analysis: Analysis, info: MeasureInfo, catalogue: YearCata
         '',
         `${requirement(info, catalogue)} Answered ${info.metricType === 'proportion' ? 'with numerator / denominator' : 'yes or no'}.`
     ];
+    const answers = id === 'PI_PPHI_2' ? facts.saferAnswers : id === 'PI_ONCDIR_1' ? facts.oncDirectReviewAnswers : undefined;
+    if (answers) lines.push('', `In ${catalogue.year}, ${answers.value.map(a => `"${a}"`).join(' or ')} satisfies it.${answers.note ? ' ' + answers.note : ''}`);
+    if (id === 'PI_PPHI_2' && facts.saferGuideVersion) lines.push('', `Edition: ${facts.saferGuideVersion.note ?? facts.saferGuideVersion.value} (write \`version ${facts.saferGuideVersion.value}\`).`);
     const points = pointsText(id, facts);
     if (points) lines.push('', points);
     if (info.exclusion.length > 0) {
