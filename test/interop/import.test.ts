@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importSubmission } from '../../src/interop/import.js';
+import { writePisub } from '../../src/interop/pisub-writer.js';
 import { programOf } from '../../src/interop/qrda3.js';
 import { checkText, codes, withCode } from '../helpers/check.js';
 import { pisub } from '../helpers/cli.js';
@@ -101,6 +103,37 @@ describe('import from QRDA III', () => {
         expect(importSubmission('a.xml', noPi).problems[0]).toMatch(/no Promoting Interoperability section/);
         expect(importSubmission('a.xml', '').problems[0]).toMatch(/not well-formed XML/);
     });
+});
+
+describe('import never throws', () => {
+    it('on mutated QRDA III and QPP JSON files, and what it writes always parses', async () => {
+        for (const [name, base] of [['x.xml', fixture('negative-mipsInvalidPIMeasureIds.xml')], ['x.json', officialExample(2024)]]) {
+            await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: base.length }), fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 10 }), async (at, cut, insert) => {
+                const r = importSubmission(name, base.slice(0, at) + insert + base.slice(at + cut));
+                expect(r.written !== undefined || r.problems.length > 0).toBe(true);
+                if (!r.written) return;
+                const file = await checkText(r.written.text, 'fuzz.pisub');
+                expect(file.diagnostics.filter(d => d.code === 'submission/syntax')).toEqual([]);
+            }), { numRuns: 120 });
+        }
+    }, 60_000);
+});
+
+describe('the .pisub writer', () => {
+    it('writes any identifier or name so that it parses and reads back unchanged', async () => {
+        await fc.assert(fc.asyncProperty(fc.string({ maxLength: 12 }), fc.string({ minLength: 1, maxLength: 12 }), fc.string({ minLength: 1, maxLength: 16 }), async (practice, tin, cehrt) => {
+            const written = writePisub({
+                sourceKind: 'QPP JSON', sourceName: 'x.json', year: '2024', practice: practice.trim() || undefined,
+                entity: { kind: 'group', tin }, period: { start: '2024-01-01', end: '2024-12-31' }, cehrt, measurements: [], comments: []
+            });
+            const file = await checkText(written.text, 'w.pisub');
+            expect(file.diagnostics.filter(d => d.code === 'submission/syntax')).toEqual([]);
+            const m = file.analysis!.model;
+            expect(m.entities[0].tin[0].value).toBe(tin.replace(/[\r\n]+/g, ' '));
+            expect(m.cehrts[0].value).toBe(cehrt.replace(/[\r\n]+/g, ' '));
+            if (practice.trim()) expect(m.practices[0].value).toBe(practice.trim().replace(/[\r\n]+/g, ' '));
+        }), { numRuns: 200 });
+    }, 60_000);
 });
 
 describe('import from QPP JSON', () => {
