@@ -98,3 +98,40 @@ describe('the formatter', () => {
         expect(await pisub().lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } })).toEqual([]);
     });
 });
+
+describe('the formatter on random layouts (property)', () => {
+    it('gives the same canonical text for any whitespace between the same tokens, idempotently', async () => {
+        const fc = await import('fast-check');
+        const base = `// header
+submission prop-2024 {
+    year 2024
+    practice "Prop"
+    entity group tin 123456789
+    period 2024-01-01 to 2024-12-31 // whole year
+    attest security-risk-analysis yes completed 2024-03-14
+    measure e-prescribing 412 / 530
+    clinician 1234567893 "Dr" {
+        measure e-prescribing 200 / 300
+    }
+}
+`;
+        const canonical = format(base);
+        expect(canonical).toBe(base);
+        // Split into tokens and the whitespace between them; comments keep their line ends.
+        const parts = base.split(/(\/\/[^\n]*|[ \t\n]+)/).filter(p => p !== '');
+        const gap = fc.constantFrom(' ', '  ', '\t', ' \t ');
+        await fc.assert(fc.property(fc.array(gap, { minLength: parts.length, maxLength: parts.length }), fc.oneof(fc.constant(parts.map(() => false)), fc.array(fc.boolean(), { minLength: parts.length, maxLength: parts.length })), (gaps, newline) => {
+            const text = parts.map((p, i) => {
+                if (!/^[ \t\n]+$/.test(p)) return p;
+                // A line break stays a line break (a `//` comment ends at it); others may become one.
+                return p.includes('\n') ? gaps[i] + '\n' + (newline[i] ? '\n' : '') + gaps[i] : newline[i] ? '\n' + gaps[i] : gaps[i];
+            }).join('');
+            const once = format(text);
+            expect(format(once)).toBe(once);
+            // Without an added blank line or a comment moved to its own line, the result is the canonical text.
+            const sameLines = parts.every((p, i) => !/^[ \t\n]+$/.test(p) || !newline[i] || (!p.includes('\n') && !parts[i + 1]?.startsWith('//')));
+            if (sameLines) expect(once).toBe(canonical);
+            expect(once.replace(/\s+/g, '')).toBe(base.replace(/\s+/g, ''));
+        }), { numRuns: 200 });
+    });
+});
