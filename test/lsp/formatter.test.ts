@@ -69,6 +69,11 @@ describe('the formatter', () => {
             'submission a { // the submission\n    measure e-prescribing -5 / 10\n} // end\n');
     });
 
+    it('keeps the spaces before a trailing comment, so aligned comments stay aligned', () => {
+        expect(format('submission a {\n  year 2024     // the year\n  note "x"      // a note\n  note  "y"\t// tab: one space\n}')).toBe(
+            'submission a {\n    year 2024     // the year\n    note "x"      // a note\n    note "y" // tab: one space\n}\n');
+    });
+
     it('keeps CRLF line endings', () => {
         expect(format('submission a {\r\n  year 2024\r\n}\r\n')).toBe('submission a {\r\n    year 2024\r\n}\r\n');
     });
@@ -123,6 +128,8 @@ submission prop-2024 {
         await fc.assert(fc.property(fc.array(gap, { minLength: parts.length, maxLength: parts.length }), fc.oneof(fc.constant(parts.map(() => false)), fc.array(fc.boolean(), { minLength: parts.length, maxLength: parts.length })), (gaps, newline) => {
             const text = parts.map((p, i) => {
                 if (!/^[ \t\n]+$/.test(p)) return p;
+                // The spaces before a trailing comment are the author's alignment: kept as they are.
+                if (parts[i + 1]?.startsWith('//') && !p.includes('\n')) return newline[i] ? '\n' + gaps[i] : p;
                 // A line break stays a line break (a `//` comment ends at it); others may become one.
                 return p.includes('\n') ? gaps[i] + '\n' + (newline[i] ? '\n' : '') + gaps[i] : newline[i] ? '\n' + gaps[i] : gaps[i];
             }).join('');

@@ -2,8 +2,9 @@
  * The canonical layout of a `.pisub` file, shared by the editor formatter and `pisub format`:
  * one statement per line, 4-space indentation inside `submission { }` and `clinician { }` blocks,
  * single spaces between tokens (`a / b`), comments kept where they are (a comment at the end of a
- * statement stays on its line), blank lines between groups kept but collapsed to one, none right
- * after `{` or before `}`, one newline at the end. Idempotent. Works from the language's own lexer
+ * statement stays on its line, with the spaces before it, so aligned comments stay aligned), blank
+ * lines between groups kept but collapsed to one, none right after `{` or before `}`, one newline at
+ * the end. Idempotent. Works from the language's own lexer
  * tokens, so it never changes a token's text; files with syntax errors are not formatted.
  */
 import type { IToken } from 'chevrotain';
@@ -80,7 +81,13 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
                 flush();
                 if (blankBefore && blankLineAllowed()) lines.push('');
             }
-            push(type === 'ML_COMMENT' ? image.replace(/\r\n/g, '\n').split('\n').join(eol) : image.trimEnd());
+            const comment = type === 'ML_COMMENT' ? image.replace(/\r\n/g, '\n').split('\n').join(eol) : image.trimEnd();
+            if (trailing && / {2,}$/.test(gap) && !gap.includes('\t')) {
+                // Keep the author's spacing before a trailing comment, so aligned comments stay aligned.
+                current.push(gap + comment);
+            } else {
+                push(comment);
+            }
             if (type === 'SL_COMMENT' || image.includes('\n')) flush();
             continue;
         }
