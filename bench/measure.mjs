@@ -16,10 +16,13 @@ function hwmKb(pid) {
     } catch { return undefined; }
 }
 
-/** @returns {Promise<{ ms: number, peakMb: number | undefined, code: number | null, stdout: string, stderr: string }>} */
+/**
+ * `cpuMs` (user + system CPU time, GNU time only) barely depends on the machine's load, unlike `ms`.
+ * @returns {Promise<{ ms: number, cpuMs: number | undefined, peakMb: number | undefined, code: number | null, stdout: string, stderr: string }>}
+ */
 export function measure(cmd, args, options = {}) {
     return new Promise((resolve, reject) => {
-        const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '\n@@peak %M', cmd, ...args]] : [cmd, args];
+        const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '\n@@peak %M %U %S', cmd, ...args]] : [cmd, args];
         const start = performance.now();
         const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
         let stdout = '', stderr = '', peak = 0;
@@ -30,12 +33,12 @@ export function measure(cmd, args, options = {}) {
         child.on('close', code => {
             const ms = performance.now() - start;
             clearInterval(timer);
-            let peakKb = peak || undefined;
-            const m = /\n@@peak (\d+)\s*$/.exec(stderr);
-            if (m) { peakKb = Number(m[1]); stderr = stderr.slice(0, m.index); }
+            let peakKb = peak || undefined, cpuMs;
+            const m = /\n@@peak (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+            if (m) { peakKb = Number(m[1]); cpuMs = (Number(m[2]) + Number(m[3])) * 1000; stderr = stderr.slice(0, m.index); }
             if (GNU_TIME && code !== 0) code = Number(/Command exited with non-zero status (\d+)/.exec(stderr)?.[1] ?? code);
             stderr = stderr.replace(/Command exited with non-zero status \d+\n?/, '');
-            resolve({ ms, peakMb: peakKb === undefined ? undefined : peakKb / 1024, code, stdout, stderr });
+            resolve({ ms, cpuMs, peakMb: peakKb === undefined ? undefined : peakKb / 1024, code, stdout, stderr });
         });
     });
 }

@@ -90,6 +90,7 @@ async function runs(times, cmd, argv) {
     return {
         runs: times,
         medianMs: median(results.map(r => r.ms)),
+        cpuMs: results[0].cpuMs === undefined ? undefined : median(results.map(r => r.cpuMs)),
         peakMb: Math.max(...results.map(r => r.peakMb ?? 0)) || undefined,
         lastLine: results.at(-1).stdout.trim().split('\n').at(-1)
     };
@@ -99,7 +100,8 @@ async function cliThroughput(quick, seed) {
     const sizes = quick ? [1, 100, 1000] : [1, 100, 1000, 10_000];
     const { dirs, invalidShare, bytes } = corpora(sizes, seed);
     log(`\nCLI throughput (corpus seed ${seed}: ${Math.round(invalidShare * 100)}% of files with mistakes, all years 2022–2027; peak memory by ${memoryMethod})`);
-    log('  files   node -e ""        parse only (no rules)     pisub check               check files/s');
+    log('  wall time (CPU time, user+system) and peak memory; medians of several runs');
+    log('  files   node -e ""                parse only (no rules)           pisub check                     check files/s');
     const rows = [];
     for (const n of sizes) {
         const times = n <= 1 ? 7 : n <= 100 ? 5 : n <= 1000 ? 3 : 2;
@@ -108,13 +110,14 @@ async function cliThroughput(quick, seed) {
         const check = await runs(times, process.execPath, [CLI, 'check', dirs[n]]);
         const row = {
             files: n,
-            bareNode: { medianMs: bare.medianMs, peakMb: bare.peakMb },
-            parseOnly: { medianMs: parse.medianMs, peakMb: parse.peakMb, filesPerSecond: n / (parse.medianMs / 1000) },
-            check: { medianMs: check.medianMs, peakMb: check.peakMb, filesPerSecond: n / (check.medianMs / 1000), summary: check.lastLine },
+            bareNode: { medianMs: bare.medianMs, cpuMs: bare.cpuMs, peakMb: bare.peakMb },
+            parseOnly: { medianMs: parse.medianMs, cpuMs: parse.cpuMs, peakMb: parse.peakMb, filesPerSecond: n / (parse.medianMs / 1000) },
+            check: { medianMs: check.medianMs, cpuMs: check.cpuMs, peakMb: check.peakMb, filesPerSecond: n / (check.medianMs / 1000), summary: check.lastLine },
             runs: times
         };
         rows.push(row);
-        log(`  ${String(n).padStart(6)}  ${fmt(bare.medianMs).padStart(6)} ms ${fmt(bare.peakMb).padStart(4)} MB  ${fmt(parse.medianMs).padStart(7)} ms ${fmt(parse.peakMb).padStart(4)} MB  ${fmt(check.medianMs).padStart(11)} ms ${fmt(check.peakMb).padStart(4)} MB  ${fmt(row.check.filesPerSecond).padStart(10)}`);
+        const cell = r => `${fmt(r.medianMs).padStart(6)} ms (${fmt(r.cpuMs).padStart(5)}) ${fmt(r.peakMb).padStart(4)} MB`;
+        log(`  ${String(n).padStart(6)}  ${cell(bare)}   ${cell(parse)}   ${cell(check)}   ${fmt(row.check.filesPerSecond).padStart(8)}`);
     }
     return { corpusBytes: bytes, rows };
 }
@@ -173,13 +176,16 @@ function verdicts(results) {
         hoverP95Ms: lspR ? Math.max(lspR.typical.hover.p95Ms, lspR.big.hover.p95Ms) : undefined,
         completionP95Ms: lspR ? Math.max(lspR.typical.completion.p95Ms, lspR.big.completion.p95Ms) : undefined
     };
+    // CPU time barely depends on the load other processes put on the machine; wall time does.
+    const cpu = { cliColdOneFileMs: one?.check.cpuMs, cli10kSeconds: tenK?.check.cpuMs === undefined ? undefined : tenK.check.cpuMs / 1000 };
     log('\nTargets');
     const out = {};
     for (const [key, t] of Object.entries(TARGETS)) {
         const v = figures[key];
         const status = v === undefined ? 'not measured' : v < t.max ? 'met' : 'MISSED';
-        out[key] = { value: v, target: `< ${t.max}`, status };
-        log(`  ${status.padEnd(12)} ${t.label}: ${fmt(v, v !== undefined && v < 20 ? 2 : 0)} (target < ${t.max})`);
+        out[key] = { value: v, target: `< ${t.max}`, status, ...(cpu[key] !== undefined ? { cpu: cpu[key] } : {}) };
+        const cpuNote = cpu[key] !== undefined ? ` (CPU time ${fmt(cpu[key], key === 'cli10kSeconds' ? 2 : 0)})` : '';
+        log(`  ${status.padEnd(12)} ${t.label}: ${fmt(v, v !== undefined && v < 20 ? 2 : 0)}${cpuNote} (target < ${t.max})`);
     }
     return out;
 }
