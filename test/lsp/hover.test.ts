@@ -1,5 +1,6 @@
 import { expectHover } from 'langium/test';
 import { describe, expect, it } from 'vitest';
+import { catalogueFor, SUPPORTED_YEARS } from '../../src/language/data/measures.js';
 import { submission } from '../helpers/submissions.js';
 import { open, pisub } from './lsp-helpers.js';
 
@@ -86,5 +87,31 @@ describe('hover', () => {
 
     it('nothing on the practice name', async () => {
         await hover()({ text: at(2024, 'Test Practice'), index: 0, hover: undefined });
+    });
+});
+
+describe('hover on every measure id of every year', () => {
+    for (const year of SUPPORTED_YEARS) {
+        it(`${year}: each id shows its ${year} title`, async () => {
+            const catalogue = catalogueFor(year)!;
+            const ids = [...catalogue.measures.keys()];
+            const text = `submission all-${year} {\n    year ${year}\n${ids.map(id => `    measure ${id} yes`).join('\n')}\n}\n`;
+            const document = await open(text);
+            for (const [i, id] of ids.entries()) {
+                const result = await pisub().lsp.HoverProvider!.getHoverContent(document, {
+                    textDocument: { uri: document.uri.toString() }, position: { line: i + 2, character: 4 + 'measure '.length + 1 }
+                });
+                const value = (result?.contents as { value: string } | undefined)?.value ?? '';
+                expect(value, id).toContain(`**${catalogue.measures.get(id)!.title}** — \`${id}\``);
+                expect(value, id).toContain(`, ${year}`);
+            }
+        });
+    }
+
+    it('on a clinician\'s numbers: the rate, and that the group total is what is scored', async () => {
+        const text = submission({ year: 2024, extra: 'clinician 1234567893 "Dr A" {\n        measure e-prescribing 200 / 250\n    }' });
+        const value = await hoverText(at(2024, '250', text));
+        expect(value).toContain('**e-Prescribing**: 200 / 250 = 80.0%');
+        expect(value).toContain('the group\'s totals are what is scored');
     });
 });
