@@ -31,8 +31,11 @@ export class PisubAnalysisCache {
             this.cache.set(document, { version, text, prior, analysis });
             return analysis;
         }
-        // The prior year's model is built without following its own prior-year reference.
-        const model = modelFromAst(root, target => modelFromAst(target));
+        // Prior years' models follow their own prior-year references (a chain of earlier years; a
+        // submission already in the chain is not followed again, so a cycle ends).
+        const chain = (seen: ReadonlySet<Submission>) => (target: Submission): SubmissionModel =>
+            seen.has(target) || seen.size > 10 ? modelFromAst(target) : modelFromAst(target, chain(new Set([...seen, target])));
+        const model = modelFromAst(root, chain(new Set([root])));
         const analysis = analyse(model);
         this.cache.set(document, { version, text, prior, analysis });
         return analysis;

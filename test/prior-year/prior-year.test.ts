@@ -121,6 +121,38 @@ describe('pre-production at most once per measure (2024+)', () => {
         expect(withCode(r['2025.pisub'], 'public-health/pre-production-again').length).toBe(1);
     });
 
+    it('follows the chain back over a year that did not report the measure at any level', async () => {
+        // "must progress to Validated Data Production in the next performance period for which
+        // they report a particular measure": 2024 answered "no", so 2025 is the next one.
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { immunization: 'pre-production' }),
+            '2024.pisub': yearFile(2024, { prior: 'test-2023' }).replace('immunization-registry yes engagement production', 'immunization-registry no'),
+            '2025.pisub': yearFile(2025, { immunization: 'pre-production', prior: 'test-2024' })
+        });
+        const [d, ...rest] = withCode(r['2025.pisub'], 'public-health/pre-production-again');
+        expect(rest).toEqual([]);
+        expect(d.message).toContain('already at pre-production in 2023 (test-2023) and not reported at any level since');
+        expect(codes(r['2024.pisub'])).not.toContain('public-health/pre-production-again');
+    });
+
+    it('stops at the most recent level: pre-production, production, pre-production is not this rule', async () => {
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023, { immunization: 'pre-production' }),
+            '2024.pisub': yearFile(2024, { immunization: 'production', prior: 'test-2023' }),
+            '2025.pisub': yearFile(2025, { immunization: 'pre-production', prior: 'test-2024' })
+        });
+        expect(codes(r['2025.pisub'])).not.toContain('public-health/pre-production-again');
+    });
+
+    it('ends on a cycle of prior-year references', async () => {
+        const r = await checkAll({
+            'a.pisub': yearFile(2024, { immunization: 'pre-production', prior: 'test-2023' }),
+            'b.pisub': yearFile(2023, { immunization: 'pre-production', prior: 'test-2024' })
+        });
+        expect(withCode(r['a.pisub'], 'public-health/pre-production-again').length).toBe(1);
+        expect(codes(r['b.pisub'])).toContain('prior-year/not-previous-year');
+    });
+
     it('compares measure by measure', async () => {
         // Pre-production for immunization in 2023, for case reporting in 2024: each a first time.
         const r = await checkAll({

@@ -5,7 +5,7 @@
  */
 import { catalogueFor } from '../../data/measures.js';
 import { factsFor } from '../../data/years.js';
-import { yearOf } from '../../model/submission.js';
+import { yearOf, type SubmissionModel } from '../../model/submission.js';
 import { RuleContext } from '../context.js';
 import { resolveEntries } from '../resolve.js';
 
@@ -28,20 +28,40 @@ export function checkPriorYear(ctx: RuleContext): void {
         }
     }
     if (!ctx.facts?.preProductionOnce.value || priorYear === undefined) return;
-    const priorCat = catalogueFor(priorYear);
-    const priorFacts = factsFor(priorYear);
-    if (!priorCat || !priorFacts) return;
-    // Resolve the prior submission on its own (its findings belong to its own file).
-    const scratch = new RuleContext(target, priorYear, priorFacts, priorCat);
-    const priorRes = resolveEntries(scratch, target.entries, priorCat);
     for (const m of ctx.resolution.measurements) {
         if (!m.measureId.endsWith('_PRE') || m.value !== true) continue;
-        const before = priorRes.byId.get(m.measureId)?.[0];
-        if (before?.value === true) {
-            const measure = ctx.catalogue.levelOf.get(m.measureId) ?? m.measureId;
-            ctx.report('public-health/pre-production-again', m.span,
-                `${measure} was already at pre-production in ${priorYear} (${prior.ref.value}). From 2024 a clinician may spend only one performance period at pre-production per measure: report validated data production (\`engagement production\`) once you have it.`,
-                { confidence: ctx.facts.preProductionOnce.confidence });
-        }
+        // "They must progress to the Validated Data Production level in the next performance period
+        // for which they report a particular measure": walk back over years that did not report the
+        // measure at either level (not reported, "no", excluded) to the last one that did.
+        const last = lastLevel(target, m.measureId);
+        if (last?.level !== 'pre-production') continue;
+        const measure = ctx.catalogue.levelOf.get(m.measureId) ?? m.measureId;
+        const gap = last.year !== priorYear ? ` and not reported at any level since` : '';
+        ctx.report('public-health/pre-production-again', m.span,
+            `${measure} was already at pre-production in ${last.year} (${last.name})${gap}. From 2024 a clinician may spend only one performance period at pre-production per measure: report validated data production (\`engagement production\`) once you have it.`,
+            { confidence: ctx.facts.preProductionOnce.confidence });
     }
+}
+
+/**
+ * The engagement level at which the most recent earlier submission that reported the measure at a
+ * level reported it, following `prior-year` back (each step an earlier year, at most 10 steps).
+ */
+function lastLevel(first: SubmissionModel, preId: string): { level: 'pre-production' | 'production'; year: number; name: string } | undefined {
+    const prodId = preId.replace(/_PRE$/, '_PROD');
+    let model: SubmissionModel | undefined = first;
+    let previous: number | undefined;
+    for (let step = 0; model && step < 10; step++, model = model.priorYear?.target) {
+        const year = yearOf(model);
+        if (year === undefined || (previous !== undefined && year >= previous)) return undefined;
+        previous = year;
+        const cat = catalogueFor(year), facts = factsFor(year);
+        if (!cat || !facts || !cat.levelOf.has(preId)) return undefined; // no levels that year (2022)
+        // Resolve on its own (its findings belong to its own file).
+        const res = resolveEntries(new RuleContext(model, year, facts, cat), model.entries, cat);
+        const name = model.name?.value ?? String(year);
+        if (res.byId.get(preId)?.[0]?.value === true) return { level: 'pre-production', year, name };
+        if (res.byId.get(prodId)?.[0]?.value === true) return { level: 'production', year, name };
+    }
+    return undefined;
 }
