@@ -58,6 +58,14 @@ describe('completion', () => {
         expect(await labels(`${header(2024)}    public-health immunization-registry yes engagement <|>\n}`)).toEqual(['pre-production', 'production']);
     });
 
+    it('offers the year\'s MVP ids after `reporting mvp` and the SAFER edition after `version`', async () => {
+        const y2022 = await labels('submission test {\n    year 2022\n    reporting mvp <|>\n}');
+        expect(y2022.filter(l => /^[GM]\d{4}$/.test(l))).toEqual([]);
+        const y2024 = await labels('submission test {\n    year 2024\n    reporting mvp <|>\n}');
+        expect(y2024).toContain('G0053');
+        expect(await labels('submission test {\n    year 2026\n    attest safer-guide yes version <|>\n}')).toContain('2025');
+    });
+
     it('offers a new-submission snippet per year and entity kind in an empty file', async () => {
         const items = await completions('<|>');
         const group2024 = items.find(i => i.label === 'submission 2024 group');

@@ -2,7 +2,8 @@
  * Completion: Langium's grammar-driven keywords (statements, yes/no, entity kinds, reporting options,
  * engagement levels, special statuses), plus what the grammar cannot know: the measures and
  * exclusions that exist in the file's performance year (friendly names and official ids, with the
- * official title as detail) and, at the start of an empty file, a new-submission snippet per year
+ * official title as detail), the year's MVP ids after `reporting mvp`, the SAFER Guide edition after
+ * `version`, and, at the start of an empty file, a new-submission snippet per year
  * and entity kind (templates.ts).
  */
 import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
@@ -35,6 +36,16 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
         }
         if (assignment?.feature === 'exclusion' && rule === 'ExclusionValue') {
             return this.completeExclusions(context, acceptor);
+        }
+        // A `Token` (MVP id, SAFER edition, TIN, ...) does not say which statement it is in: the text before does.
+        const lineBefore = rule === 'Token' ? context.textDocument.getText().slice(0, context.tokenOffset).split('\n').at(-1)! : '';
+        if (/\breporting\s+mvp\s+$/.test(lineBefore)) {
+            return this.completeMvps(context, acceptor);
+        }
+        if (/\bversion\s+$/.test(lineBefore)) {
+            const version = factsFor(this.yearOf(context.document) ?? 0)?.saferGuideVersion;
+            if (version) acceptor(context, { label: version.value, kind: CompletionItemKind.Value, detail: 'SAFER Guide edition for this year', documentation: version.note });
+            return;
         }
         if (GrammarAST.isKeyword(next.feature) && next.feature.value === 'submission' && !context.node) {
             this.completeTemplates(context, acceptor);
@@ -91,6 +102,15 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
                 label: ex, kind: CompletionItemKind.EnumMember, detail: `Exclusion of ${info.measureId} in ${catalogue.year}`,
                 documentation: { kind: 'markdown', value: exInfo.description }, sortText: `0-${ex}`
             });
+        }
+    }
+
+    private completeMvps(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const year = this.yearOf(context.document);
+        const catalogue = year !== undefined ? catalogueFor(year) : undefined;
+        if (!catalogue) return;
+        for (const mvp of [...catalogue.programs].filter(p => /^[GM]\d{4}$/.test(p)).sort()) {
+            acceptor(context, { label: mvp, kind: CompletionItemKind.EnumMember, detail: `MVP offered for PI in ${catalogue.year}`, sortText: `0-${mvp}` });
         }
     }
 
