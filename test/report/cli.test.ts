@@ -98,6 +98,21 @@ describe('pisub report', () => {
     });
 });
 
+describe('pisub report with QPP JSON', () => {
+    it('reports *.qpp.json files too; one that does not parse is a zero row with its syntax errors', () => {
+        mkdirSync(join(dir, 'json'), { recursive: true });
+        writeFileSync(join(dir, 'json', 'ok.pisub'), PORTFOLIO_FILES['clean/riverside-2024.pisub']);
+        writeFileSync(join(dir, 'json', 'broken.qpp.json'), '{"entityType": "group", ');
+        const r = pisub('report', 'json', '--format', 'json');
+        expect(r.status).toBe(0);
+        const rows = JSON.parse(r.stdout).rows;
+        expect(rows.map((row: { practice: string }) => row.practice)).toEqual(['broken.qpp.json', 'Riverside Family Medicine']);
+        expect(rows[0]).toMatchObject({ zero: true, score: null, year: null });
+        expect(rows[0].zeroReasons[0].code).toBe('submission/syntax');
+        expect(rows[0].errors).toBeGreaterThan(0);
+    });
+});
+
 describe('progress', () => {
     let many: string;
     beforeAll(() => {
