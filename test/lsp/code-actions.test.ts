@@ -95,6 +95,18 @@ describe('quick fixes, end to end (before → after)', () => {
         expect(codesAfter).not.toContain('measure/id-case');
     });
 
+    it('falls back to the fixes in the diagnostic\'s data when the finding is not in the current analysis', async () => {
+        const document = await open(submission({ year: 2024 }));
+        const uri = document.uri.toString();
+        const range = { start: { line: 1, character: 4 }, end: { line: 1, character: 8 } };
+        const data = { code: 'x/y', fixes: [{ title: 'Replace', preferred: true, edits: [{ span: { offset: 0, end: 10 }, text: 'submission' }] }] };
+        const actions = await pisub().lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri }, range, context: { diagnostics: [{ range, message: 'gone', code: 'x/y', data }] }
+        }) as CodeAction[];
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([['Replace', true]]);
+        expect(actions[0].edit!.changes![uri]).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, newText: 'submission' }]);
+    });
+
     it('offers nothing when only refactorings are asked for, or for a diagnostic without fixes', async () => {
         const text = submission({ year: 2024 }).replace('attest safer-guide yes', 'attest safer-guide no');
         const document = await open(text);
