@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyFix, checkText, codes, covered, withCode } from '../helpers/check.js';
-import { submission } from '../helpers/submissions.js';
+import { measures, submission } from '../helpers/submissions.js';
 
 // The helper's clean 2024 group reports: e-prescribing 412 / 530, referral-loops-sending 120 / 180,
 // referral-loops-receiving 90 / 100, patient-electronic-access 640 / 700.
@@ -94,6 +94,23 @@ describe('group roll-up', () => {
         expect(d.message).not.toContain('PI_EP_2');
         const fixed = applyFix(text, d.fixes![0].edits);
         expect(fixed).toMatch(/measure \S+ 30 \/ 40\n\}/);
+    });
+
+    it('reports clinicians\' counts for a measure the group claims the exclusion of, on the exclusion', async () => {
+        const file = await checkText(submission({
+            year: 2024,
+            measures: measures(2024).replace('measure e-prescribing 412 / 530', 'measure e-prescribing excluded').replace('measure query-of-pdmp yes', ''),
+            extra: `
+    clinician ${A} {
+        measure e-prescribing 200 / 300
+    }`
+        }));
+        const [d, ...rest] = withCode(file, 'rollup/total-mismatch');
+        expect(rest).toEqual([]);
+        expect(d.severity).toBe('error');
+        expect(d.message).toMatch(/^The group claims PI_LVPP_1, the exclusion of PI_EP_1, but 1 clinician\(s\) report PI_EP_1 \(200 \/ 300\)/);
+        expect(covered(file, d)).toBe('excluded');
+        expect(d.fixes ?? []).toEqual([]); // which side is wrong is the consultant's call
     });
 
     it('reports clinicians without CEHRT data (information) on their NPI, and adds nothing of theirs', async () => {

@@ -274,6 +274,12 @@ function checkRollup(ctx: RuleContext, res: Resolution, cat: YearCatalogue): voi
     }
     for (const [id, sum] of sums) {
         const group = res.byId.get(id)?.[0];
+        const claimed = group ? undefined : cat.measures.get(id)?.exclusion.map(ex => res.byId.get(ex)?.[0]).find(m => m?.value === true);
+        if (claimed) {
+            ctx.report('rollup/total-mismatch', claimed.span,
+                `The group claims ${claimed.measureId}, the exclusion of ${id}, but ${sum.count} clinician(s) report ${id} (${sum.numerator} / ${sum.denominator}). A group that qualifies for the exclusion has no counts for the measure: remove the exclusion and report the group total, or remove the clinicians' ${id} lines.`);
+            continue;
+        }
         if (!group) {
             ctx.report('rollup/total-mismatch', ctx.model.headerSpan,
                 `${sum.count} clinician(s) report ${id} (${sum.numerator} / ${sum.denominator}) but the group does not. Add the group total \`measure ${preferredName(id) ?? id} ${sum.numerator} / ${sum.denominator}\`.`,
