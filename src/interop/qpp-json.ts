@@ -89,6 +89,20 @@ function props(obj: Node, key: string): { key: Node; value: Node }[] {
     return out;
 }
 
+const SUBMISSION_FIELDS = ['entityType', 'entityId', 'taxpayerIdentificationNumber', 'nationalProviderIdentifier', 'performanceYear', 'measurementSets'];
+const SET_FIELDS = ['category', 'submissionMethod', 'programName', 'cehrtId', 'performanceStart', 'performanceEnd', 'measurements'];
+const MEASUREMENT_FIELDS = ['measureId', 'value'];
+
+/** Field names are case-sensitive: `"performanceyear"` is not read, so say so (other unknown fields are left alone). */
+function checkFieldCase(r: Reader, obj: Node, known: readonly string[]): void {
+    for (const p of obj.children ?? []) {
+        const key = p.children?.[0];
+        if (!key || typeof key.value !== 'string' || known.includes(key.value)) continue;
+        const meant = known.find(k => k.toLowerCase() === String(key.value).toLowerCase());
+        if (meant) r.error(innerSpan(key), `"${key.value}" is not read: QPP field names are case-sensitive. Write "${meant}".`);
+    }
+}
+
 class Reader {
     readonly errors: QppJsonError[] = [];
     constructor(readonly text: string) {}
@@ -158,6 +172,8 @@ export function parseQppJson(text: string): QppJsonParse {
         r.error(nodeSpan(extra), 'A second "pi" measurement set: a submission has one Promoting Interoperability set. Merge them; only the first is checked.');
     }
     const pi = piSets[0];
+    checkFieldCase(r, root, SUBMISSION_FIELDS);
+    checkFieldCase(r, pi, SET_FIELDS);
     const measurementsProp = props(pi, 'measurements')[0];
     const headerSpan = measurementsProp ? nodeSpan(measurementsProp.key) : nodeSpan(props(pi, 'category')[0].key);
 
@@ -240,6 +256,7 @@ function readMeasurement(r: Reader, m: Node): MeasureEntry | undefined {
         r.error(nodeSpan(m), `A measurement is an object { "measureId": "PI_EP_1", "value": ... }, not ${describe(m)}.`);
         return undefined;
     }
+    checkFieldCase(r, m, MEASUREMENT_FIELDS);
     const id = props(m, 'measureId')[0]?.value;
     const valueProp = props(m, 'value')[0];
     if (!id) { r.error(nodeSpan(m), 'This measurement has no "measureId".'); return undefined; }

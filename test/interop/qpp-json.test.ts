@@ -165,6 +165,17 @@ describe('QPP JSON as input', () => {
         ]);
     });
 
+    it('a field name in the wrong case is named (it would be silently ignored otherwise)', async () => {
+        const file = await checkJson(qpp().replace('"performanceYear"', '"performanceyear"').replace('"cehrtId"', '"CehrtId"'));
+        const syntax = withCode(file, 'submission/syntax');
+        expect(syntax.map(d => d.message)).toEqual([
+            '"performanceyear" is not read: QPP field names are case-sensitive. Write "performanceYear".',
+            '"CehrtId" is not read: QPP field names are case-sensitive. Write "cehrtId".'
+        ]);
+        expect(covered(file, syntax[0])).toBe('performanceyear');
+        expect(codes(file)).toContain('year/missing');
+    });
+
     it('a TIN written as a number is an error (leading zeros are lost)', async () => {
         const file = await checkJson(qpp({ entity: '"entityType": "group", "taxpayerIdentificationNumber": 123456789' }));
         expect(withCode(file, 'submission/syntax')[0].message).toMatch(/must be a string in quotes, not a number: write "123456789"/);
