@@ -2,8 +2,21 @@
  * Language server latency over stdio: keystroke (didChange) → publishDiagnostics, hover and
  * completion response times, for a typical file and for a 10,000-line group file.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { percentile, median } from './measure.mjs';
 import { positionAt, startServer } from './lsp-client.mjs';
+
+/**
+ * CPU time (ms) the server's threads have used so far, from /proc/<pid>/task/<tid>/schedstat
+ * (nanoseconds; Linux only). Unlike latency, it barely depends on other processes' load.
+ */
+function cpuTimeMs(pid) {
+    try {
+        let ns = 0;
+        for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+        return ns / 1e6;
+    } catch { return undefined; }
+}
 
 const stats = xs => ({ n: xs.length, medianMs: round(median(xs)), p95Ms: round(percentile(xs, 95)), maxMs: round(Math.max(...xs)) });
 const round = x => Math.round(x * 100) / 100;
@@ -24,12 +37,13 @@ async function documentLatency(server, uri, text, { edits, hoverAt, completeAt, 
     // A keystroke: overwrite one digit of a numerator with another digit.
     const digit = text.indexOf(' / ', text.indexOf('measure e-prescribing')) - 1;
     const at = positionAt(text, digit);
-    const keystrokes = [];
+    const keystrokes = [], cpu = [];
     let current = text;
     for (let i = 0; i < edits; i++) {
         const next = String((Number(current[digit]) + 1) % 10 || 1);
         current = current.slice(0, digit) + next + current.slice(digit + 1);
         const wait = server.nextDiagnostics(uri);
+        const cpuBefore = cpuTimeMs(server.child.pid);
         t = performance.now();
         await conn.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: ++version },
@@ -37,6 +51,8 @@ async function documentLatency(server, uri, text, { edits, hoverAt, completeAt, 
         });
         await wait;
         keystrokes.push(performance.now() - t);
+        const cpuAfter = cpuTimeMs(server.child.pid);
+        if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
     }
 
     const timeRequests = async (method, params) => {
@@ -51,11 +67,14 @@ async function documentLatency(server, uri, text, { edits, hoverAt, completeAt, 
     };
     const hover = await timeRequests('textDocument/hover', { textDocument: { uri }, position: positionAt(current, current.indexOf(hoverAt) + 2) });
     const completion = await timeRequests('textDocument/completion', { textDocument: { uri }, position: positionAt(current, current.indexOf(completeAt)) });
+    // Worst case: completion on the last statement line (the completion parser reads the text before the cursor).
+    const completionAtEnd = await timeRequests('textDocument/completion', { textDocument: { uri }, position: positionAt(current, current.lastIndexOf('    measure ') + 4) });
     await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     return {
         lines: text.split('\n').length, bytes: Buffer.byteLength(text),
         openToDiagnosticsMs: round(openMs), diagnosticsOnOpen: openDiagnostics.length,
-        keystrokeToDiagnostics: stats(keystrokes), hover, completion
+        keystrokeToDiagnostics: { ...stats(keystrokes), ...(cpu.length ? { cpuMedianMs: round(median(cpu)), cpuP95Ms: round(percentile(cpu, 95)) } : {}) },
+        hover, completion, completionAtEnd
     };
 }
 

@@ -32,7 +32,7 @@ export const TARGETS = {
     keystrokeTypicalP95Ms: { max: 50, label: 'keystroke → diagnostics p95, typical file' },
     keystrokeBigP95Ms: { max: 500, label: 'keystroke → diagnostics p95, 10,000 lines' },
     hoverP95Ms: { max: 30, label: 'hover p95 (worst of typical and 10,000 lines)' },
-    completionP95Ms: { max: 30, label: 'completion p95 (worst of typical and 10,000 lines)' }
+    completionP95Ms: { max: 30, label: 'completion p95 (worst of typical and 10,000 lines, top and last line)' }
 };
 
 function args() {
@@ -130,7 +130,9 @@ async function lsp(quick) {
         edits: quick ? 20 : 60, bigEdits: quick ? 8 : 20, requests: quick ? 20 : 60
     });
     for (const [name, d] of [['typical', r.typical], ['10,000 lines', r.big]]) {
-        log(`  ${name} (${d.lines} lines): open → diagnostics ${fmt(d.openToDiagnosticsMs)} ms; keystroke → diagnostics median ${fmt(d.keystrokeToDiagnostics.medianMs, 1)} ms, p95 ${fmt(d.keystrokeToDiagnostics.p95Ms, 1)} ms; hover p95 ${fmt(d.hover.p95Ms, 1)} ms; completion p95 ${fmt(d.completion.p95Ms, 1)} ms`);
+        const k = d.keystrokeToDiagnostics;
+        log(`  ${name} (${d.lines} lines): open → diagnostics ${fmt(d.openToDiagnosticsMs)} ms; keystroke → diagnostics median ${fmt(k.medianMs, 1)} ms, p95 ${fmt(k.p95Ms, 1)} ms (server CPU per keystroke median ${fmt(k.cpuMedianMs, 1)} ms, p95 ${fmt(k.cpuP95Ms, 1)} ms)`);
+        log(`      hover p95 ${fmt(d.hover.p95Ms, 1)} ms; completion p95 ${fmt(d.completion.p95Ms, 1)} ms near the top, ${fmt(d.completionAtEnd.p95Ms, 1)} ms on the last line`);
     }
     return r;
 }
@@ -174,17 +176,20 @@ function verdicts(results) {
         keystrokeTypicalP95Ms: lspR?.typical.keystrokeToDiagnostics.p95Ms,
         keystrokeBigP95Ms: lspR?.big.keystrokeToDiagnostics.p95Ms,
         hoverP95Ms: lspR ? Math.max(lspR.typical.hover.p95Ms, lspR.big.hover.p95Ms) : undefined,
-        completionP95Ms: lspR ? Math.max(lspR.typical.completion.p95Ms, lspR.big.completion.p95Ms) : undefined
+        completionP95Ms: lspR ? Math.max(lspR.typical.completion.p95Ms, lspR.big.completion.p95Ms, lspR.typical.completionAtEnd.p95Ms, lspR.big.completionAtEnd.p95Ms) : undefined
     };
     // CPU time barely depends on the load other processes put on the machine; wall time does.
-    const cpu = { cliColdOneFileMs: one?.check.cpuMs, cli10kSeconds: tenK?.check.cpuMs === undefined ? undefined : tenK.check.cpuMs / 1000 };
+    const cpu = {
+        cliColdOneFileMs: one?.check.cpuMs, cli10kSeconds: tenK?.check.cpuMs === undefined ? undefined : tenK.check.cpuMs / 1000,
+        keystrokeTypicalP95Ms: lspR?.typical.keystrokeToDiagnostics.cpuP95Ms, keystrokeBigP95Ms: lspR?.big.keystrokeToDiagnostics.cpuP95Ms
+    };
     log('\nTargets');
     const out = {};
     for (const [key, t] of Object.entries(TARGETS)) {
         const v = figures[key];
         const status = v === undefined ? 'not measured' : v < t.max ? 'met' : 'MISSED';
         out[key] = { value: v, target: `< ${t.max}`, status, ...(cpu[key] !== undefined ? { cpu: cpu[key] } : {}) };
-        const cpuNote = cpu[key] !== undefined ? ` (CPU time ${fmt(cpu[key], key === 'cli10kSeconds' ? 2 : 0)})` : '';
+        const cpuNote = cpu[key] !== undefined ? ` (CPU time ${fmt(cpu[key], key === 'cli10kSeconds' ? 2 : 0)}${cpu[key] < t.max ? ', within target' : ''})` : '';
         log(`  ${status.padEnd(12)} ${t.label}: ${fmt(v, v !== undefined && v < 20 ? 2 : 0)}${cpuNote} (target < ${t.max})`);
     }
     return out;
