@@ -192,3 +192,47 @@ describe('the CLI resolves prior-year across the files of one run', () => {
         expect(r.status).toBe(1);
     });
 });
+
+describe('a low-volume exclusion after a year with the volume', () => {
+    // 2024 claims the e-Prescribing exclusion (fewer than 100 permissible prescriptions); 2023
+    // reported e-Prescribing with a denominator of 530.
+    const excluded2024 = (denominator2023: number) => ({
+        '2023.pisub': yearFile(2023).replace('measure e-prescribing 412 / 530', `measure e-prescribing 40 / ${denominator2023}`),
+        '2024.pisub': yearFile(2024, { prior: 'test-2023' }).replace('measure e-prescribing 412 / 530', 'measure e-prescribing excluded').replace('measure query-of-pdmp yes', '')
+    });
+
+    it('warns on the exclusion, with the prior year\'s denominator and the threshold', async () => {
+        const r = await checkAll(excluded2024(530));
+        const file = r['2024.pisub'];
+        const [d, ...rest] = withCode(file, 'prior-year/exclusion-despite-volume');
+        expect(rest).toEqual([]);
+        expect(d.severity).toBe('warning');
+        expect(covered(file, d)).toBe('excluded');
+        expect(d.message).toBe('PI_LVPP_1 is for fewer than 100 permissible prescriptions during the performance period, but test-2023 (2023) reported PI_EP_1 with a denominator of 530. Check that the exclusion applies this year and keep the EHR report that shows it; otherwise report PI_EP_1.');
+    });
+
+    it('is quiet when the prior year was below the threshold too', async () => {
+        expect(codes((await checkAll(excluded2024(99)))['2024.pisub'])).not.toContain('prior-year/exclusion-despite-volume');
+        expect(codes((await checkAll(excluded2024(100)))['2024.pisub'])).toContain('prior-year/exclusion-despite-volume');
+    });
+
+    it('is quiet without a prior year, or when the prior year claimed the exclusion as well', async () => {
+        const alone = await checkAll({ '2024.pisub': excluded2024(530)['2024.pisub'].replace('prior-year test-2023', '') });
+        expect(codes(alone['2024.pisub'])).not.toContain('prior-year/exclusion-despite-volume');
+        const both = await checkAll({
+            '2023.pisub': yearFile(2023).replace('measure e-prescribing 412 / 530', 'measure e-prescribing excluded').replace('measure query-of-pdmp yes', ''),
+            '2024.pisub': excluded2024(530)['2024.pisub']
+        });
+        expect(codes(both['2024.pisub'])).not.toContain('prior-year/exclusion-despite-volume');
+    });
+
+    it('covers the referral-loop exclusions', async () => {
+        const r = await checkAll({
+            '2023.pisub': yearFile(2023),
+            '2024.pisub': yearFile(2024, { prior: 'test-2023' }).replace('measure referral-loops-sending 120 / 180', 'measure referral-loops-sending excluded')
+        });
+        const [d] = withCode(r['2024.pisub'], 'prior-year/exclusion-despite-volume');
+        expect(d.message).toMatch(/^PI_LVOTC_1 is for fewer than 100 referrals and transitions of care .* PI_HIE_1 with a denominator of 180\./);
+    });
+});
+

@@ -181,7 +181,11 @@ const CASES: Case[] = [
     { code: 'public-health/pre-production-again', name: 'pre-production two years running', years: [2024, 2025], severity: 'warning', passes: [],
         text: y => replace(clean(y), 'public-health immunization-registry yes engagement production', 'public-health immunization-registry yes engagement pre-production')
             .replace('practice "Test Practice"', `practice "Test Practice"\n    prior-year test-${y - 1}`),
-        others: y => [submission({ year: y - 1 }).replace('immunization-registry yes engagement production', 'immunization-registry yes engagement pre-production')] }
+        others: y => [submission({ year: y - 1 }).replace('immunization-registry yes engagement production', 'immunization-registry yes engagement pre-production')] },
+    { code: 'prior-year/exclusion-despite-volume', name: 'e-Prescribing exclusion after a year with 530 prescriptions', years: [2023, 2024, 2025, 2026, 2027], severity: 'warning', covers: 'excluded',
+        text: y => replace(clean(y), 'measure e-prescribing 412 / 530', 'measure e-prescribing excluded').replace('measure query-of-pdmp yes', '')
+            .replace('practice "Test Practice"', `practice "Test Practice"\n    prior-year test-${y - 1}`),
+        others: y => [submission({ year: y - 1 })] }
 ];
 
 async function run(text: string, others: string[] = []) {

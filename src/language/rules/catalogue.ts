@@ -213,7 +213,9 @@ const RULE_LIST: RuleDefinition[] = [
     { code: 'prior-year/not-previous-year', severity: 'warning', title: 'Prior-year file is not the previous year', confidence: 'H', sources: ['language'],
         rule: 'The prior-year submission is the same practice\'s submission for the year before.' },
     { code: 'prior-year/different-entity', severity: 'warning', title: 'Prior-year file is another practice', confidence: 'H', sources: ['language'],
-        rule: 'The prior-year submission has the same TIN (and NPI for individuals).' }
+        rule: 'The prior-year submission has the same TIN (and NPI for individuals).' },
+    { code: 'prior-year/exclusion-despite-volume', severity: 'warning', title: 'Low-volume exclusion after a high-volume year', confidence: 'H', sources: ['measuresData'],
+        rule: 'The e-Prescribing and referral-loop exclusions are for fewer than 100 permissible prescriptions, referrals or transitions during the performance period; when the prior year reported the measure with a denominator of 100 or more, the claim is worth checking (and documenting).' }
 ];
 
 export const RULES: ReadonlyMap<string, RuleDefinition> = new Map(RULE_LIST.map(r => [r.code, r]));

@@ -1,7 +1,8 @@
 /**
  * Year-over-year checks against the previous year's submission of the same practice
- * (`prior-year <submission name>`): it is the previous year and the same entity, and a
- * public-health measure spends at most one performance period at pre-production (2024+).
+ * (`prior-year <submission name>`): it is the previous year and the same entity, a
+ * public-health measure spends at most one performance period at pre-production (2024+), and a
+ * low-volume exclusion is not claimed after a year with the volume.
  */
 import { catalogueFor } from '../../data/measures.js';
 import { factsFor } from '../../data/years.js';
@@ -27,6 +28,7 @@ export function checkPriorYear(ctx: RuleContext): void {
                 `${prior.ref.value} belongs to another entity (TIN ${tinB ?? '—'}${npiB ? `, NPI ${npiB}` : ''}; this submission: TIN ${tinA ?? '—'}${npiA ? `, NPI ${npiA}` : ''}).`);
         }
     }
+    if (priorYear !== undefined) checkLowVolumeExclusions(ctx, target, priorYear, prior.ref.value);
     if (!ctx.facts?.preProductionOnce.value || priorYear === undefined) return;
     for (const m of ctx.resolution.measurements) {
         if (!m.measureId.endsWith('_PRE') || m.value !== true) continue;
@@ -55,13 +57,44 @@ function lastLevel(first: SubmissionModel, preId: string): { level: 'pre-product
         const year = yearOf(model);
         if (year === undefined || (previous !== undefined && year >= previous)) return undefined;
         previous = year;
-        const cat = catalogueFor(year), facts = factsFor(year);
-        if (!cat || !facts || !cat.levelOf.has(preId)) return undefined; // no levels that year (2022)
-        // Resolve on its own (its findings belong to its own file).
-        const res = resolveEntries(new RuleContext(model, year, facts, cat), model.entries, cat);
+        if (!catalogueFor(year)?.levelOf.has(preId)) return undefined; // no levels that year (2022)
+        const res = resolveModel(model, year);
+        if (!res) return undefined;
         const name = model.name?.value ?? String(year);
         if (res.byId.get(preId)?.[0]?.value === true) return { level: 'pre-production', year, name };
         if (res.byId.get(prodId)?.[0]?.value === true) return { level: 'production', year, name };
     }
     return undefined;
+}
+
+/**
+ * Low-volume exclusions and the measure whose denominator counts the same thing. The threshold is
+ * in each exclusion's description in CMS's measure data (`qpp-measures-data/<year>-pi.json`):
+ * "fewer than 100 permissible prescriptions", "... refers a patient fewer than 100 times",
+ * "... fewer than 100 times during the performance period".
+ */
+const LOW_VOLUME: readonly { readonly exclusion: string; readonly measure: string; readonly below: number; readonly counts: string }[] = [
+    { exclusion: 'PI_LVPP_1', measure: 'PI_EP_1', below: 100, counts: 'permissible prescriptions' },
+    { exclusion: 'PI_LVOTC_1', measure: 'PI_HIE_1', below: 100, counts: 'referrals and transitions of care' },
+    { exclusion: 'PI_LVITC_2', measure: 'PI_HIE_4', below: 100, counts: 'transitions received and new patients' }
+];
+
+/** A low-volume exclusion claimed this year, where the prior year reported 100 or more. */
+function checkLowVolumeExclusions(ctx: RuleContext, prior: SubmissionModel, priorYear: number, priorName: string): void {
+    const claimed = LOW_VOLUME.map(lv => ({ lv, m: ctx.resolution!.byId.get(lv.exclusion)?.[0] })).filter(c => c.m?.value === true);
+    if (claimed.length === 0) return;
+    const priorRes = resolveModel(prior, priorYear);
+    for (const { lv, m } of claimed) {
+        const before = priorRes?.byId.get(lv.measure)?.[0]?.value;
+        if (typeof before !== 'object' || before.denominator < lv.below) continue;
+        ctx.report('prior-year/exclusion-despite-volume', m!.span,
+            `${lv.exclusion} is for fewer than ${lv.below} ${lv.counts} during the performance period, but ${priorName} (${priorYear}) reported ${lv.measure} with a denominator of ${before.denominator}. Check that the exclusion applies this year and keep the EHR report that shows it; otherwise report ${lv.measure}.`);
+    }
+}
+
+/** Resolves another submission's entries on their own (their findings belong to their own file). */
+function resolveModel(model: SubmissionModel, year: number) {
+    const cat = catalogueFor(year), facts = factsFor(year);
+    if (!cat || !facts) return undefined;
+    return resolveEntries(new RuleContext(model, year, facts, cat), model.entries, cat);
 }
