@@ -7,20 +7,30 @@ import * as vscode from 'vscode';
 import {
     LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
-import { settingsSnapshot } from './settings.js';
+import { featureEnabled, SECTION, settingsSnapshot } from './settings.js';
 
 export type ServerHealth = 'starting' | 'running' | 'stopped';
 
 export class PisubClient implements vscode.Disposable {
     readonly output: vscode.LogOutputChannel;
     private client: LanguageClient | undefined;
-    private starting: Promise<void> | undefined;
     private readonly healthEmitter = new vscode.EventEmitter<ServerHealth>();
     /** Fires when the server starts, runs or stops (the status bar shows it). */
     readonly onDidChangeHealth = this.healthEmitter.event;
 
+    private readonly configListener: vscode.Disposable;
+    private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+
     constructor(private readonly context: vscode.ExtensionContext) {
         this.output = vscode.window.createOutputChannel('PI (pisub)', { log: true });
+        // VS Code asks again for hovers and completions each time, but keeps inlay hints, code lenses and
+        // semantic tokens until the text changes: a restart redraws them with the new switches.
+        this.configListener = vscode.workspace.onDidChangeConfiguration(e => {
+            const redraw = ['inlayHints', 'codeLens', 'semanticTokens'].some(f => e.affectsConfiguration(`${SECTION}.${f}.enabled`));
+            if (!redraw || !this.client) return;
+            if (this.redrawTimer) clearTimeout(this.redrawTimer);
+            this.redrawTimer = setTimeout(() => void this.restart().catch(() => undefined), 300); // one restart for a burst of changes
+        });
     }
 
     get health(): ServerHealth {
@@ -28,18 +38,40 @@ export class PisubClient implements vscode.Disposable {
         return this.client.state === State.Running ? 'running' : this.client.state === State.Starting ? 'starting' : 'stopped';
     }
 
-    /** Starts the server once; concurrent callers wait for the same start. */
-    start(): Promise<void> {
-        this.starting ??= this.doStart().catch(e => {
-            this.starting = undefined;
-            this.output.error(`The PI language server did not start: ${e instanceof Error ? e.message : String(e)}`);
-            void vscode.window.showErrorMessage('The PI language server did not start. See the "PI (pisub)" output for details.');
-            throw e;
-        });
-        return this.starting;
+    /**
+     * Start, stop and restart run one after the other (a restart while a start is under way would
+     * otherwise stop a client that is still starting).
+     */
+    private lifecycle: Promise<unknown> = Promise.resolve();
+    /** Why the last start failed; requests do not retry until "PI: Restart language server". */
+    private failure: string | undefined;
+
+    private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+        const result = this.lifecycle.then(operation, operation);
+        this.lifecycle = result.catch(() => undefined);
+        return result;
     }
 
-    private async doStart(): Promise<void> {
+    /** Starts the server unless it runs; concurrent callers share the queue. */
+    start(): Promise<void> {
+        return this.enqueue(() => this.startNow());
+    }
+
+    stop(): Promise<void> {
+        return this.enqueue(() => this.stopNow());
+    }
+
+    restart(): Promise<void> {
+        return this.enqueue(async () => {
+            this.output.info('Restarting the PI language server.');
+            this.failure = undefined;
+            await this.stopNow();
+            await this.startNow();
+        });
+    }
+
+    private async startNow(): Promise<void> {
+        if (this.client) return;
         const module = this.context.asAbsolutePath('out/language/main.cjs');
         const serverOptions: ServerOptions = {
             run: { module, transport: TransportKind.ipc },
@@ -49,39 +81,52 @@ export class PisubClient implements vscode.Disposable {
             documentSelector: [{ language: 'pisub' }], // files, untitled editors and any other scheme
             synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.pisub') },
             initializationOptions: { settings: settingsSnapshot() },
-            outputChannel: this.output
+            outputChannel: this.output,
+            middleware: {
+                // The feature switches: a disabled feature does not ask the server at all.
+                provideHover: (doc, pos, token, next) => (featureEnabled('hover') ? next(doc, pos, token) : undefined),
+                provideCompletionItem: (doc, pos, ctx, token, next) => (featureEnabled('completion') ? next(doc, pos, ctx, token) : undefined),
+                provideInlayHints: (doc, range, token, next) => (featureEnabled('inlayHints') ? next(doc, range, token) : []),
+                provideCodeLenses: (doc, token, next) => (featureEnabled('codeLens') ? next(doc, token) : []),
+                provideDocumentSemanticTokens: (doc, token, next) => (featureEnabled('semanticTokens') ? next(doc, token) : undefined),
+                provideDocumentSemanticTokensEdits: (doc, previous, token, next) => (featureEnabled('semanticTokens') ? next(doc, previous, token) : undefined),
+                provideDocumentRangeSemanticTokens: (doc, range, token, next) => (featureEnabled('semanticTokens') ? next(doc, range, token) : undefined)
+            }
         };
         const client = new LanguageClient('pisub', 'PI language server', serverOptions, clientOptions);
         client.onDidChangeState(() => this.healthEmitter.fire(this.health));
         this.client = client;
         this.healthEmitter.fire('starting');
-        await client.start();
-        this.output.info(`PI language server started (${module}).`);
+        try {
+            await client.start();
+            this.output.info(`PI language server started (${module}).`);
+        } catch (e) {
+            this.client = undefined;
+            await client.dispose().catch(() => undefined);
+            this.failure = e instanceof Error ? e.message : String(e);
+            this.output.error(`The PI language server did not start: ${this.failure}`);
+            void vscode.window.showErrorMessage('The PI language server did not start. See the "PI (pisub)" output; "PI: Restart language server" tries again.');
+            this.healthEmitter.fire('stopped');
+            throw e;
+        }
     }
 
-    async stop(): Promise<void> {
+    private async stopNow(): Promise<void> {
         const client = this.client;
         this.client = undefined;
-        this.starting = undefined;
         if (client) {
             try {
-                await client.stop();
+                await client.dispose(); // stops the server and unregisters the client's features
             } catch (e) {
                 this.output.warn(`Stopping the PI language server: ${e instanceof Error ? e.message : String(e)}`);
             }
-            await client.dispose().catch(() => undefined);
         }
         this.healthEmitter.fire('stopped');
     }
 
-    async restart(): Promise<void> {
-        this.output.info('Restarting the PI language server.');
-        await this.stop();
-        await this.start();
-    }
-
     /** Sends a request once the server runs; undefined when it cannot (the caller shows why). */
     async request<R>(method: string, params?: unknown): Promise<R | undefined> {
+        if (this.failure) return undefined;
         try {
             await this.start();
         } catch {
@@ -98,6 +143,8 @@ export class PisubClient implements vscode.Disposable {
     }
 
     dispose(): void {
+        if (this.redrawTimer) clearTimeout(this.redrawTimer);
+        this.configListener.dispose();
         void this.stop();
         this.healthEmitter.dispose();
         this.output.dispose();

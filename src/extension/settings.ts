@@ -1,8 +1,9 @@
 /**
  * The extension's settings (contributes.configuration in package.json), read in one place.
- * The language server reads the same `pisub` section itself through Langium's configuration
- * provider (workspace/configuration), so feature switches such as `pisub.hover.enabled` reach it
- * without a restart; it also gets a snapshot in `initializationOptions.settings`.
+ * The per-feature switches (`pisub.hover.enabled`, ...) are applied by the client's middleware
+ * (client.ts), so they work whatever the server does. The server can read the same `pisub` section
+ * through Langium's configuration provider (workspace/configuration) and gets a snapshot in
+ * `initializationOptions.settings`.
  */
 import * as vscode from 'vscode';
 
@@ -21,6 +22,13 @@ export function readSettings(): PisubSettings {
         statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
         defaultPerformanceYear: typeof year === 'number' && Number.isInteger(year) ? year : undefined
     };
+}
+
+/** The editor features a setting `pisub.<feature>.enabled` switches off. */
+export type Feature = 'hover' | 'completion' | 'inlayHints' | 'codeLens' | 'semanticTokens';
+
+export function featureEnabled(feature: Feature): boolean {
+    return vscode.workspace.getConfiguration(SECTION).get<boolean>(`${feature}.enabled`, true);
 }
 
 /** Every `pisub.*` setting as a plain object (for the server's initializationOptions). */

@@ -76,6 +76,38 @@ suite('pisub in real VS Code', () => {
         assert.match(text, /2024/);
     });
 
+    test('pisub.hover.enabled: false turns hovers off', async () => {
+        const doc = await open('clean-2024.pisub');
+        const at = positionOf(doc, 'e-prescribing', 3);
+        const config = vscode.workspace.getConfiguration('pisub');
+        try {
+            await config.update('hover.enabled', false, vscode.ConfigurationTarget.Workspace);
+            await waitFor(async () => (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at)).length === 0, 'no hover');
+        } finally {
+            await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+        }
+        await waitFor(async () => (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at)).length > 0, 'the hover back');
+    });
+
+    test('inlay hints show the points per measure; pisub.inlayHints.enabled: false hides them', async () => {
+        const doc = await open('clean-2024.pisub');
+        const range = new vscode.Range(0, 0, doc.lineCount, 0);
+        const labels = hints => hints.map(h => (typeof h.label === 'string' ? h.label : h.label.map(p => p.value).join('')));
+        const hints = await waitFor(async () => {
+            const h = await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range);
+            return h && h.length ? h : undefined;
+        }, 'inlay hints');
+        assert.ok(labels(hints).some(l => /9\/10 pts/.test(l)), `hints: ${labels(hints).join(' | ')}`);
+        const config = vscode.workspace.getConfiguration('pisub');
+        try {
+            await config.update('inlayHints.enabled', false, vscode.ConfigurationTarget.Workspace);
+            await waitFor(async () => (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range)).length === 0, 'no inlay hints');
+        } finally {
+            await config.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+        }
+        await waitFor(async () => (await statusText()) === 'PI: 96', 'the server back after the restart');
+    });
+
     test('completion after `measure` offers the year\'s measures', async () => {
         const doc = await open('clean-2024.pisub');
         const editor = vscode.window.activeTextEditor;
@@ -144,7 +176,7 @@ suite('pisub in real VS Code', () => {
         assert.ok(codes(uri).includes('score/zero'));
     });
 
-    test('the Problems panel with the diagnostics (for the screenshot)', async () => {
+    test('undo brings the SAFER problem back; the Problems panel shows it', async () => {
         const doc = await open('safer-no-2024.pisub');
         await vscode.commands.executeCommand('undo'); // back to SAFER "no": three problems to show
         await waitFor(() => codes(doc.uri).includes('attestation/safer-not-yes'), 'the SAFER diagnostic again');
