@@ -115,3 +115,26 @@ describe('hover on every measure id of every year', () => {
         expect(value).toContain('the group\'s totals are what is scored');
     });
 });
+
+describe('hover on the year, the CEHRT id and the reporting option', () => {
+    it('the year: that year\'s main rules', async () => {
+        const value = await hoverText(at(2024, '2024\n'));
+        expect(value).toContain('**Performance year 2024**');
+        expect(value).toContain('at least 180 continuous days');
+        expect(value).toContain('SAFER Guide: "yes" satisfies it');
+        expect(value).toContain('HIE options: PI_HIE_1 + PI_HIE_4, or PI_HIE_5, or PI_HIE_6');
+        expect(await hoverText(at(2027, '2027\n'))).toContain('(provisional');
+        const old = submission({ year: 2024 }).replace('year 2024', 'year 2019');
+        expect(await hoverText(at(2024, '2019', old))).toMatch(/Performance year 2019\*\* is not supported: pisub has CMS's measure data for 2022.*2027/);
+    });
+
+    it('the CEHRT id: the forms accepted that year', async () => {
+        expect(await hoverText(at(2024, '0015C8'))).toContain('Accepted forms in 2024: `XX15C…`.');
+        expect(await hoverText(at(2025, '0015C8'))).toContain('Accepted forms in 2025: `XX15C…`, `2025C…`.');
+    });
+
+    it('the reporting option: MVPs offered that year', async () => {
+        const mvp = submission({ year: 2024 }).replace('practice "Test Practice"', 'practice "Test Practice"\n    reporting mvp G0053');
+        expect(await hoverText(at(2024, 'reporting mvp', mvp))).toMatch(/MVPs offered for PI in 2024: .*G0053/);
+    });
+});

@@ -1,6 +1,7 @@
 /**
  * What sits at a text offset of a `.pisub` file, in terms of the submission model: a measure
- * reference, an exclusion, an engagement level, a count of a ratio, the period. Hover and other
+ * reference, an exclusion, an engagement level, a count of a ratio, the period, the year, the CEHRT
+ * id, the reporting option. Hover and other
  * editor features work from this and the document's Analysis instead of walking the AST.
  */
 import { catalogueFor, officialMeasureId } from '../data/measures.js';
@@ -16,7 +17,10 @@ export type Target =
     /** `engagement production`; measureId is the level's id (…_PROD) where it resolves. */
     | { readonly kind: 'engagement'; readonly entry: MeasureEntry; readonly span: Span; readonly measureId?: string; readonly of?: string }
     | { readonly kind: 'count'; readonly entry: MeasureEntry; readonly span: Span; readonly measureId?: string }
-    | { readonly kind: 'period'; readonly period: PeriodModel; readonly span: Span };
+    | { readonly kind: 'period'; readonly period: PeriodModel; readonly span: Span }
+    | { readonly kind: 'year'; readonly value: string; readonly span: Span }
+    | { readonly kind: 'cehrt'; readonly value: string; readonly span: Span }
+    | { readonly kind: 'reporting'; readonly value: string; readonly span: Span };
 
 function inside(span: Span | undefined, offset: number): span is Span {
     return span !== undefined && span.offset <= offset && offset <= span.end && span.end > span.offset;
@@ -36,6 +40,10 @@ export function targetAt(analysis: Analysis, offset: number): Target | undefined
     for (const period of analysis.model.periods) {
         if (inside(period.span, offset)) return { kind: 'period', period, span: period.span };
     }
+    const m = analysis.model;
+    for (const y of m.years) if (inside(y.span, offset)) return { kind: 'year', value: y.value, span: y.span };
+    for (const c of m.cehrts) if (inside(c.span, offset)) return { kind: 'cehrt', value: c.value, span: c.span };
+    for (const r of m.reportings) if (inside(r.span, offset)) return { kind: 'reporting', value: r.option.value, span: r.span };
     const measurements = analysis.resolution?.measurements ?? [];
     const catalogue = analysis.year !== undefined ? catalogueFor(analysis.year) : undefined;
     for (const entry of allEntries(analysis)) {

@@ -2,13 +2,14 @@
  * Hover: on a measure, exclusion, attestation or engagement level its official title and
  * description for the file's performance year, its points, exclusions and whether it is required;
  * on the numbers of a ratio the rate and the points earned; on the period its length and the
- * minimum for the year. Everything comes from the year's catalogue and facts and the document's
+ * minimum for the year; on the year, the CEHRT id and the reporting option, that year's rules for
+ * them. Everything comes from the year's catalogue and facts and the document's
  * Analysis (one per version, shared with the validator).
  */
 import type { LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { catalogueFor, yearsOfMeasure, type MeasureInfo, type YearCatalogue } from '../data/measures.js';
+import { catalogueFor, SUPPORTED_YEARS, yearsOfMeasure, type MeasureInfo, type YearCatalogue } from '../data/measures.js';
 import { preferredName } from '../data/names.js';
 import { factsFor, type YearFacts } from '../data/years.js';
 import { daysInclusive, parseIsoDate } from '../rules/dates.js';
@@ -40,6 +41,9 @@ export function hoverMarkdown(analysis: Analysis, target: Target): string | unde
     const catalogue = year !== undefined ? catalogueFor(year) : undefined;
     const facts = year !== undefined ? factsFor(year) : undefined;
     if (target.kind === 'period') return periodHover(analysis, target, facts);
+    if (target.kind === 'year') return yearHover(target.value, facts);
+    if (target.kind === 'cehrt') return facts ? cehrtHover(facts) : undefined;
+    if (target.kind === 'reporting') return catalogue && facts ? reportingHover(target.value, catalogue, facts) : undefined;
     if (!catalogue || !facts) {
         return target.measureId ? `**${target.measureId}**\n\nSet a supported \`year\` to see this measure's definition for that year.` : undefined;
     }
@@ -149,4 +153,37 @@ function periodHover(analysis: Analysis, target: Target & { kind: 'period' }, fa
         lines.push('', 'Set a supported `year` to see the minimum length.');
     }
     return lines.join('\n');
+}
+
+function yearHover(written: string, facts: YearFacts | undefined): string {
+    if (!facts) {
+        return `**Performance year ${written}** is not supported: pisub has CMS's measure data for ${describeYears(SUPPORTED_YEARS)}.`;
+    }
+    const lines = [
+        `**Performance year ${facts.year}**${facts.provisional?.value ? ' (provisional: CMS\'s measure data is still in progress)' : ''}`,
+        '',
+        `- Performance period: at least ${facts.minPeriodDays.value} continuous days`,
+        `- SAFER Guide: ${facts.saferAnswers.value.map(a => `"${a}"`).join(' or ')} satisfies it${facts.saferGuideVersion ? ` (${facts.saferGuideVersion.value} edition)` : ''}`,
+        `- Public-health active-engagement levels: ${facts.engagementLevelRequired.value ? 'required' : 'not reported'}`,
+        `- HIE options: ${facts.hieOptions.value.map(o => o.join(' + ')).join(', or ')}`,
+        `- Category weight: ${facts.categoryWeight.value.default * 100}% (${facts.categoryWeight.value.apmEntityOrApp * 100}% for APM entities and the APP)`
+    ];
+    return lines.join('\n');
+}
+
+function cehrtHover(facts: YearFacts): string {
+    const forms = facts.cehrtPrefixes.value.map(p => `\`${p}…\``).join(', ');
+    return [`**CMS EHR Certification ID** (15 characters, from the CHPL)`, '',
+        `Accepted forms in ${facts.year}: ${forms}${facts.cehrtPrefixes.confidence === 'L' ? ' (not confirmed for this year)' : ''}.${facts.cehrtPrefixes.note ? ' ' + facts.cehrtPrefixes.note : ''}`].join('\n');
+}
+
+function reportingHover(option: string, catalogue: YearCatalogue, facts: YearFacts): string {
+    const mvps = [...catalogue.programs].filter(p => /^[GM]\d{4}$/.test(p)).sort();
+    const what: Record<string, string> = {
+        traditional: 'Traditional MIPS.',
+        mvp: `A MIPS Value Pathway; name it: \`reporting mvp <id>\`. MVPs offered for PI in ${catalogue.year}: ${mvps.join(', ') || 'none (MVPs start in 2023)'}.`,
+        app: `The APM Performance Pathway; PI weighs ${facts.categoryWeight.value.apmEntityOrApp * 100}% of the final score.`,
+        'app-plus': `APP Plus${catalogue.programs.has('appPlus') ? '' : ` (not offered in ${catalogue.year}; it starts in 2025)`}.`
+    };
+    return `**reporting ${option}**\n\n${what[option] ?? ''}`;
 }
