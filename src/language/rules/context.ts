@@ -49,6 +49,14 @@ export class RuleContext {
         public resolution: Resolution | undefined = undefined
     ) {}
 
+    /**
+     * Advice in the input's own terms: `.pisub` syntax for .pisub files, the QPP API's fields and
+     * measurements for QPP JSON input.
+     */
+    write(pisub: string, json: string): string {
+        return this.model.origin === 'pisub' ? pisub : json;
+    }
+
     /** Fixes are edits of .pisub text: offered only for .pisub sources. */
     get canFix(): boolean {
         return this.model.origin === 'pisub';

@@ -35,7 +35,7 @@ export function checkAttestations(ctx: RuleContext): void {
         if (get(id)) continue;
         const at = ctx.model.insertAt;
         ctx.report('attestation/missing', ctx.model.headerSpan,
-            `The ${LABEL[id]} is not answered. It is required every year; without it the category scores 0. Add \`${SNIPPETS[id]}\`.`,
+            `The ${LABEL[id]} is not answered. It is required every year; without it the category scores 0. ${ctx.write(`Add \`${SNIPPETS[id]}\``, `Add the measurement { "measureId": "${id}", "value": true }`)}.`,
             at !== undefined ? { fixes: [{ title: `Add \`${SNIPPETS[id]}\``, edits: [{ span: { offset: at, end: at }, text: `    ${SNIPPETS[id]}\n` }] }] } : {});
     }
 

@@ -217,13 +217,13 @@ function checkPublicHealth(ctx: RuleContext, res: Resolution, cat: YearCatalogue
                 ];
                 if (info.isBonus) {
                     ctx.report('public-health/bonus-engagement-missing', m!.span,
-                        `${info.title} has no active-engagement level, so it earns no bonus. Add \`engagement production\` or \`engagement pre-production\`.`, { fixes });
+                        `${info.title} has no active-engagement level, so it earns no bonus. ${ctx.write('Add `engagement production` or `engagement pre-production`.', `Add the measurement ${info.measureId}_PROD or ${info.measureId}_PRE with value true.`)}`, { fixes });
                 } else {
                     // A suppressed measure earns full credit whatever the answer; whether a missing
                     // level still zeroes the category is not documented, so it is not an error there.
                     const suppressed = facts.suppressedMeasures.value.includes(info.measureId);
                     ctx.report('public-health/engagement-missing', m!.span,
-                        `${info.title} is "yes" without its active-engagement level: from 2023 the level is required, or the category scores 0. Add \`engagement production\` (validated data production) or \`engagement pre-production\`.${suppressed ? ` (${info.measureId} is suppressed in ${cat.year}, so it earns full credit either way.)` : ''}`,
+                        `${info.title} is "yes" without its active-engagement level: from 2023 the level is required, or the category scores 0. ${ctx.write('Add `engagement production` (validated data production) or `engagement pre-production`.', `Add the measurement ${info.measureId}_PROD (validated data production) or ${info.measureId}_PRE with value true.`)}${suppressed ? ` (${info.measureId} is suppressed in ${cat.year}, so it earns full credit either way.)` : ''}`,
                         { fixes, confidence: suppressed ? 'L' : undefined });
                 }
             } else if (levels.length > 1) {

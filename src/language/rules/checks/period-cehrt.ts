@@ -7,7 +7,7 @@ export function checkPeriod(ctx: RuleContext): void {
     const period = ctx.model.periods[0];
     if (!period) {
         const min = ctx.facts ? `at least ${ctx.facts.minPeriodDays.value} continuous days in ${ctx.year}` : 'the minimum continuous days';
-        ctx.report('period/missing', ctx.model.headerSpan, `No performance period. Add \`period <start> to <end>\` covering ${min}; without it the category scores 0.`);
+        ctx.report('period/missing', ctx.model.headerSpan, `No performance period. ${ctx.write('Add `period <start> to <end>`', 'Add performanceStart and performanceEnd (YYYY-MM-DD) to the pi measurement set,')} covering ${min}; without it the category scores 0.`);
         return;
     }
     const start = parseIsoDate(period.start.value);
@@ -57,7 +57,7 @@ export function checkCehrt(ctx: RuleContext): void {
     const cehrt = ctx.model.cehrts[0];
     if (!cehrt) {
         ctx.report('cehrt/missing', ctx.model.headerSpan,
-            'No CEHRT id. Add `cehrt <CMS EHR Certification ID>` (15 characters, from the CHPL at chpl.healthit.gov); without it the category scores 0.');
+            `No CEHRT id. ${ctx.write('Add `cehrt <CMS EHR Certification ID>`', 'Add cehrtId to the pi measurement set')} (15 characters, from the CHPL at chpl.healthit.gov); without it the category scores 0.`);
         return;
     }
     const id = cehrt.value;

@@ -46,7 +46,7 @@ export function checkSubmission(ctx: RuleContext): void {
 
     const year = m.years[0];
     if (!year) {
-        ctx.report('year/missing', m.headerSpan, 'No performance year. Add `year 2025` (the year the data was collected); every other rule depends on it.',
+        ctx.report('year/missing', m.headerSpan, `No performance year. ${ctx.write('Add `year 2025`', 'Add performanceYear')} (the year the data was collected); every other rule depends on it.`,
             m.insertAt !== undefined ? { fixes: [{ title: 'Add a performance year', edits: [{ span: { offset: m.insertAt, end: m.insertAt }, text: `    year ${SUPPORTED_YEARS.at(-2)}\n` }] }] } : {});
     } else if (ctx.year === undefined || !ctx.facts || !ctx.catalogue) {
         ctx.report('year/unsupported', year.span,
@@ -70,7 +70,7 @@ function checkEntity(ctx: RuleContext): void {
     const entity = m.entities[0];
     if (!entity) {
         ctx.report('entity/missing', m.headerSpan,
-            'No submitting entity. Add e.g. `entity group tin 123456789` or `entity individual tin 123456789 npi 1234567893`.');
+            `No submitting entity. ${ctx.write('Add e.g. `entity group tin 123456789` or `entity individual tin 123456789 npi 1234567893`.', 'Add entityType (individual, group, virtualGroup, subgroup or apm) with its identifiers.')}`);
         return;
     }
     const kind = entity.kind.value;
@@ -80,7 +80,7 @@ function checkEntity(ctx: RuleContext): void {
     const needsTin = kind === 'individual' || kind === 'group' || kind === 'subgroup';
     const tin = entity.tin[0];
     if (!tin && needsTin) {
-        ctx.report('entity/tin-missing', entity.kind.span, `A ${kind} submission needs the practice's TIN: add \`tin 123456789\`.`);
+        ctx.report('entity/tin-missing', entity.kind.span, `A ${kind} submission needs the practice's TIN: ${ctx.write('add `tin 123456789`', 'add taxpayerIdentificationNumber (9 digits)')}.`);
     }
     if (tin && !/^\d{9}$/.test(tin.value)) {
         ctx.report('entity/tin-format', tin.span, `TIN "${tin.value}" is not 9 digits. Write the 9 digits without dashes or spaces.`,
@@ -88,7 +88,7 @@ function checkEntity(ctx: RuleContext): void {
     }
     const npi = entity.npi[0];
     if (kind === 'individual') {
-        if (!npi) ctx.report('entity/npi-missing', entity.kind.span, 'An individual submission needs the clinician\'s NPI: add `npi 1234567893`.');
+        if (!npi) ctx.report('entity/npi-missing', entity.kind.span, `An individual submission needs the clinician's NPI: ${ctx.write('add `npi 1234567893`', 'add nationalProviderIdentifier (10 digits)')}.`);
         else checkNpi(ctx, npi, 'The clinician\'s');
     } else if (npi) {
         ctx.report('entity/npi-not-allowed', npi.span,
@@ -97,7 +97,7 @@ function checkEntity(ctx: RuleContext): void {
     }
     const needsId = kind === 'virtual-group' || kind === 'subgroup' || kind === 'apm-entity';
     if (needsId && entity.entityId.length === 0) {
-        ctx.report('entity/id-missing', entity.kind.span, `A ${kind} submits with its entity id: add \`id <${kind} id>\` as QPP issued it.`);
+        ctx.report('entity/id-missing', entity.kind.span, `A ${kind} submits with its entity id: ${ctx.write(`add \`id <${kind} id>\``, 'add entityId')} as QPP issued it.`);
     } else if (!needsId && entity.entityId[0]) {
         ctx.report('entity/id-not-allowed', entity.entityId[0].span, `A ${kind} submission has no entity id; it is identified by its TIN${kind === 'individual' ? ' and NPI' : ''}. Remove the id.`);
     }
