@@ -91,7 +91,7 @@ async function waitHttp(url, ms) {
  * With `tests`, runs that extension-host suite and returns VS Code's exit code and mocha's stats;
  * with `openFile` + `expect`, waits for `expect` in the Problems panel (and takes `screenshot`).
  */
-async function vscodeSession({ label, ext, tests, workspace, openFile, expect, screenshot, extensionsDir, env = {} }) {
+async function vscodeSession({ label, ext, tests, workspace, openFile, expect, screenshot, extensionsDir, untrusted = false, env = {} }) {
     const { chromium } = require('playwright-core');
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pisub-e2e-'));
     let server, browser, stats, exitCode = 1;
@@ -114,11 +114,14 @@ async function vscodeSession({ label, ext, tests, workspace, openFile, expect, s
         fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
             'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false,
             'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'update.mode': 'none',
-            'workbench.enableExperiments': false, 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false
+            'workbench.enableExperiments': false, 'workbench.tips.enabled': false,
+            // untrusted: workspace trust on and never granted, so the folder opens in Restricted Mode
+            'security.workspace.trust.enabled': untrusted, 'security.workspace.trust.startupPrompt': 'never',
+            'security.workspace.trust.banner': 'never', 'security.workspace.trust.untrustedFiles': 'open'
         }, null, 2));
         const csArgs = [CODE_SERVER, '--auth', 'none', '--bind-addr', authority, '--user-data-dir', userData,
             '--extensions-dir', extensionsDir || path.join(tmp, 'extensions'), '--disable-telemetry', '--disable-update-check',
-            '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', '--disable-file-downloads'];
+            ...(untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened', '--disable-file-downloads'];
         log(`${label}: starting code-server`);
         server = spawn(process.execPath, csArgs, {
             env: {
@@ -175,8 +178,9 @@ async function vscodeSession({ label, ext, tests, workspace, openFile, expect, s
             log(`${label}: screenshot saved to ${path.relative(ROOT, screenshot)}`);
         }
         const problems = await page.locator('.markers-panel .monaco-list-rows').innerText();
+        const restricted = await page.locator(':text("Restricted Mode")').count() > 0;
         const status = await page.locator('[id="pisub.pisub.pisub.score"], [id="pisub.score"]').first().innerText({ timeout: 5000 }).catch(() => '');
-        return { problems, status };
+        return { problems, status, restricted };
     })();
     try {
         const outcome = await Promise.race([session, timedOut]);
@@ -254,11 +258,11 @@ function copyFixtures() {
             temps.push(uiWorkspace);
             log('opening a fixture with the installed VSIX');
             const ui = await vscodeSession({
-                label: 'installed', workspace: uiWorkspace, openFile: 'safer-no-2024.pisub', extensionsDir,
+                label: 'installed', workspace: uiWorkspace, openFile: 'safer-no-2024.pisub', extensionsDir, untrusted: true,
                 expect: 'SAFER Guide must be YES from 2024', screenshot: SCREENSHOT
             });
-            record('the installed VSIX shows the diagnostics in the Problems panel', ui.exitCode === 0,
-                ui.ui ? `status bar: ${JSON.stringify(ui.ui.status)}` : '');
+            record('the installed VSIX shows the diagnostics in the Problems panel of an untrusted workspace', ui.exitCode === 0 && Boolean(ui.ui && ui.ui.restricted),
+                ui.ui ? `Restricted Mode: ${ui.ui.restricted}` : '');
             if (ui.ui) record('the installed VSIX shows the gated score in the status bar', /^PI: 0 — /.test(ui.ui.status.trim()), JSON.stringify(ui.ui.status));
         }
     } catch (e) {

@@ -145,6 +145,8 @@ suite('pisub in real VS Code', () => {
         assert.match(markdown, /## e-Prescribing — 19 of 20 points/);
         assert.match(markdown, /\+1 point at \d+\/4630/);
         assert.match(markdown, /## Uncertainties/);
+        const tabs = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).map(t => t.label);
+        await waitFor(() => tabs().some(l => /PI score — clean-2024\.pisub/.test(l)), `the Markdown preview tab (tabs: ${tabs().join(', ')})`);
     });
 
     test('"PI: Restart language server" restarts it and the score comes back', async () => {
