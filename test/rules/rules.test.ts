@@ -243,3 +243,17 @@ describe('rules', () => {
         expect(measures(2023)).toContain('query-of-pdmp');
     });
 });
+
+describe('period/too-short fixes', () => {
+    it('moves the start earlier, or the end later when the start cannot move', async () => {
+        const { checkText, applyFix, withCode } = await import('../helpers/check.js');
+        const late = await checkText(submission({ year: 2024, period: 'period 2024-10-01 to 2024-12-31' }));
+        const [d1] = withCode(late, 'period/too-short');
+        expect(applyFix(late.text, d1.fixes![0].edits)).toContain('period 2024-07-05 to 2024-12-31');
+        const early = await checkText(submission({ year: 2024, period: 'period 2024-01-15 to 2024-03-31' }));
+        const [d2] = withCode(early, 'period/too-short');
+        expect(applyFix(early.text, d2.fixes![0].edits)).toContain('period 2024-01-15 to 2024-07-12');
+        const fixed = await checkText(applyFix(early.text, d2.fixes![0].edits));
+        expect(withCode(fixed, 'period/too-short')).toEqual([]);
+    });
+});

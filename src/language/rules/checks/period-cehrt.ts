@@ -34,12 +34,18 @@ export function checkPeriod(ctx: RuleContext): void {
     const min = ctx.facts.minPeriodDays;
     if (days < min.value) {
         const last = latestStart(year, min.value);
-        // Moving the start earlier keeps the end; if that would leave the year, end on Dec 31 instead.
-        const newStartDay = end.dayNumber - (min.value - 1);
+        // The fix keeps one date and moves the other: the start earlier when that stays in the year,
+        // otherwise the end later (one of the two always fits when the period lies in the year).
+        const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
         const jan1 = parseIsoDate(`${year}-01-01`)!.dayNumber;
-        const fix = newStartDay >= jan1
-            ? { title: `Start the period on ${new Date(newStartDay * 86_400_000).toISOString().slice(0, 10)} (${min.value} days)`, edits: [{ span: period.start.span, text: new Date(newStartDay * 86_400_000).toISOString().slice(0, 10) }], preferred: true }
-            : undefined;
+        const dec31 = parseIsoDate(`${year}-12-31`)!.dayNumber;
+        const earlierStart = end.dayNumber - (min.value - 1);
+        const laterEnd = start.dayNumber + (min.value - 1);
+        const fix = earlierStart >= jan1
+            ? { title: `Start the period on ${iso(earlierStart)} (${min.value} days)`, edits: [{ span: period.start.span, text: iso(earlierStart) }], preferred: true }
+            : laterEnd <= dec31
+                ? { title: `End the period on ${iso(laterEnd)} (${min.value} days)`, edits: [{ span: period.end.span, text: iso(laterEnd) }], preferred: true }
+                : undefined;
         ctx.report('period/too-short', period.span,
             `The performance period is ${days} days; ${year} requires at least ${min.value} continuous days, so the latest allowed start is ${formatLong(last)} (with an end on December 31). Extend the period in the EHR report and re-run it.`,
             { confidence: min.confidence, fixes: fix ? [fix] : [] });
