@@ -163,6 +163,9 @@ suite('pisub in real VS Code', () => {
         assert.match(doc.getText(), /year 2024/);
         assert.match(doc.getText(), /entity group tin/);
         assert.match(doc.getText(), /attest safer-guide yes/);
+        // The server checks untitled files too: the placeholders are syntax errors until filled in.
+        await waitFor(() => codes(doc.uri).includes('submission/syntax'), 'diagnostics on the untitled file');
+        await waitFor(async () => /^PI: /.test((await statusText()) || ''), 'a status for the untitled file');
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
