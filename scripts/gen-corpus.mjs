@@ -141,7 +141,7 @@ export function submissionText(r, { name, practice, year, invalid = false, clini
             lines = edit(lines, year);
         }
     }
-    if (totals) lines.push('', ...clinicianLines(r, clinicians, totals));
+    if (totals) lines = [...lines, '', ...clinicianLines(r, clinicians, totals)];
     if (r.chance(0.3)) lines.push('', `note "Audit binder: S:/MIPS/${year}/${practice.replace(/[^A-Za-z]/g, '')}"`);
     const header = [`// ${practice} — Promoting Interoperability, performance year ${year}.`];
     const body = lines.map(s => (s ? '    ' + s : ''));
