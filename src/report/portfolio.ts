@@ -152,9 +152,10 @@ export function entityText(row: PortfolioRow): string {
     return [e.kind ?? '—', e.tin ? `TIN ${e.tin}` : '', e.npi ? `NPI ${e.npi}` : '', e.id ? `id ${e.id}` : ''].filter(Boolean).join(' ');
 }
 
-/** The score as shown: `87`, `0`, `reweighted`, or `—` when it could not be computed. */
+/** The score as shown: `87`, `0` (also when a gate zeroes a file that could not be scored), `reweighted`, or `—`. */
 export function scoreText(row: PortfolioRow): string {
     if (row.reweighted) return 'reweighted';
+    if (row.zero) return '0';
     if (row.score === null) return '—';
     return String(row.score);
 }

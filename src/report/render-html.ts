@@ -84,8 +84,8 @@ function entityCell(r: PortfolioRow): string {
 
 function row(r: PortfolioRow, rank: number): string {
     const b = band(r);
-    const width = r.score === null || r.reweighted ? 100 : Math.max(0, Math.min(100, r.score));
-    const label = r.reweighted ? 'reweighted to 0%' : r.score === null ? 'not scored' : `score ${r.score} of 100`;
+    const width = r.zero ? 0 : r.score === null || r.reweighted ? 100 : Math.max(0, Math.min(100, r.score));
+    const label = r.reweighted ? 'reweighted to 0%' : r.zero ? 'scores 0' : r.score === null ? 'not scored' : `score ${r.score} of 100`;
     const reasons = r.zero
         ? `<span class="badge">Scores 0</span><ul class="reasons">${r.zeroReasons.map(z => `<li>${escapeHtml(z.text)} <code>${escapeHtml(z.code)}</code></li>`).join('')}</ul>`
         : `<span class="ok">—</span>`;

@@ -29,7 +29,7 @@ export function renderTable(p: Portfolio): string {
     const header = ['#', 'practice', 'entity', 'year', 'score', 'zero because', 'errors', 'warnings'];
     const cells = p.rows.map((r, i) => [
         String(i + 1), plain(r.practice), plain(entityText(r)), r.year === null ? '—' : String(r.year),
-        r.zero ? `0 ZERO` : scoreText(r), plain(zeroCodes(r)), String(r.errors), String(r.warnings)
+        r.zero ? `${scoreText(r)} ZERO` : scoreText(r), plain(zeroCodes(r)), String(r.errors), String(r.warnings)
     ]);
     const numeric = new Set([0, 3, 4, 6, 7]);
     const widths = header.map((h, c) => Math.max(h.length, ...cells.map(row => row[c].length)));

@@ -93,6 +93,8 @@ describe('the HTML report in Chromium', () => {
                 expect(r.badge).toBe('Scores 0');
                 expect(r.background).toBe('rgb(253, 236, 234)');
                 expect(r.reasons).toEqual(row.zeroReasons.map(z => z.code));
+                expect(r.score).toBe('0'); // also for a file that could not be scored (no year rules)
+                expect(r.fill).toBe(0);
             } else {
                 expect(r.badge).toBeNull();
                 expect(r.background).toBe('rgba(0, 0, 0, 0)');
