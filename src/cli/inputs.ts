@@ -62,6 +62,9 @@ export function describeFsError(e: unknown): string {
         case 'EACCES': case 'EPERM': return 'permission denied';
         case 'EISDIR': return 'is a folder';
         case 'ELOOP': return 'too many levels of symbolic links';
+        case 'ENAMETOOLONG': return 'path too long for the file system';
+        case 'ENOTDIR': return 'a part of the path is not a folder';
+        case 'EIO': return 'read error (input/output error)';
         default: return (e as Error)?.message ?? String(e);
     }
 }

@@ -97,6 +97,8 @@ describe('pisub check on bad input', () => {
         { what: 'an empty file', args: ['check', 'empty.pisub'], code: 1, stdout: /^empty\.pisub:1:1: error Expected `submission` but found the end of the file\. \[submission\/syntax\]$/m },
         { what: 'a device (link to /dev/zero)', args: ['check', 'zero.pisub'], code: 2, stderr: /zero\.pisub: not a regular file/ },
         { what: 'a named pipe', args: ['check', 'fifo.pisub'], code: 2, stderr: /fifo\.pisub: not a regular file/ },
+        { what: 'a path through a file', args: ['check', 'good.pisub/inner.pisub'], code: 2, stderr: /good\.pisub\/inner\.pisub: a part of the path is not a folder/ },
+        { what: 'a name too long for the file system', args: ['check', `${'x'.repeat(300)}.pisub`], code: 2, stderr: /x{300}\.pisub: path too long for the file system/ },
         { what: 'an unknown option', args: ['check', '--colour', 'good.pisub'], code: 2, stderr: /Unknown option '--colour'/ },
         { what: 'no arguments', args: ['check'], code: 2, stderr: /needs at least one file or folder/ },
         { what: 'a BOM and CRLF line ends', args: ['check', 'bom-crlf.pisub'], code: 0, stdout: /1 file checked: 0 errors, 0 warnings/ },
