@@ -19,6 +19,8 @@ export class PisubClient implements vscode.Disposable {
     readonly onDidChangeHealth = this.healthEmitter.event;
 
     private readonly configListener: vscode.Disposable;
+    /** Tells the server about .pisub files created, changed or deleted on disk (one watcher for every restart). */
+    private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.pisub');
     private redrawTimer: ReturnType<typeof setTimeout> | undefined;
 
     constructor(private readonly context: vscode.ExtensionContext) {
@@ -79,7 +81,7 @@ export class PisubClient implements vscode.Disposable {
         };
         const clientOptions: LanguageClientOptions = {
             documentSelector: [{ language: 'pisub' }], // files, untitled editors and any other scheme
-            synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.pisub') },
+            synchronize: { fileEvents: this.watcher },
             initializationOptions: { settings: settingsSnapshot() },
             outputChannel: this.output,
             middleware: {
@@ -145,7 +147,7 @@ export class PisubClient implements vscode.Disposable {
     dispose(): void {
         if (this.redrawTimer) clearTimeout(this.redrawTimer);
         this.configListener.dispose();
-        void this.stop();
+        void this.stop().finally(() => this.watcher.dispose());
         this.healthEmitter.dispose();
         this.output.dispose();
     }

@@ -173,9 +173,14 @@ suite('pisub in real VS Code', () => {
         // Langium 4.4 validates the workspace's closed files at the first edit, so by now the file may
         // already have diagnostics; the command must (re)validate it and count its errors either way.
         const uri = await fixture('unopened-2025.pisub');
+        // A file created on disk after the server started counts too.
+        const created = vscode.Uri.joinPath(uri, '..', 'created-later.pisub');
+        const text = Buffer.from('submission created-later {\n    year 2024\n}\n', 'utf8');
+        await vscode.workspace.fs.writeFile(created, text);
         const result = await vscode.commands.executeCommand('pisub.checkWorkspace');
-        assert.ok(result && result.files >= 3, `checked ${result && result.files} files`);
-        assert.ok(result.errors >= 2 + 2, `errors counted: ${result.errors}`); // unopened-2025 (2) + safer-no-2024 (≥ 2)
+        assert.ok(result && result.files >= 4, `checked ${result && result.files} files`);
+        await waitFor(() => codes(created).includes('entity/missing'), 'diagnostics of the file created on disk');
+        assert.ok(result.errors >= 2 + 2 + 2, `errors counted: ${result.errors}`); // unopened-2025 (2), safer-no-2024 (≥ 2), created-later (≥ 2)
         assert.strictEqual(result.interrupted, false);
         await waitFor(() => codes(uri).includes('cehrt/missing'), 'diagnostics of the unopened file');
         assert.ok(codes(uri).includes('score/zero'));

@@ -23,7 +23,7 @@ export interface CheckWorkspaceResult {
     readonly warnings: number;
     /** Files that could not be read (path and reason). */
     readonly unreadable: readonly { readonly uri: string; readonly reason: string }[];
-    /** True when an edit interrupted the check; the edited files are checked again by the edit's own build. */
+    /** True when edits kept interrupting the check; the edited files are checked again by the edits' own builds. */
     readonly interrupted: boolean;
 }
 
@@ -84,15 +84,22 @@ export async function checkWorkspace(
             unreadable.push({ uri: text, reason: e instanceof Error ? e.message : String(e) });
         }
     }
-    const all: LangiumDocument[] = documents.all.filter(d => registry.hasServices(d.uri)).toArray();
+    let all: LangiumDocument[] = [];
     let interrupted = false;
-    await lock.write(async lockToken => {
-        try {
-            await builder.build(all, { validation: true }, lockToken);
-        } catch {
-            interrupted = true; // a newer edit took the lock; its own build re-validates what is left
-        }
-    });
+    // A keystroke or a file event takes the workspace lock and cancels this build; try again after it
+    // (a few times: the user may be typing).
+    for (let attempt = 0; attempt < 3 && !token.isCancellationRequested; attempt++) {
+        all = documents.all.filter(d => registry.hasServices(d.uri)).toArray();
+        interrupted = false;
+        await lock.write(async lockToken => {
+            try {
+                await builder.build(all, { validation: true }, lockToken);
+            } catch {
+                interrupted = true;
+            }
+        });
+        if (!interrupted) break;
+    }
     let errors = 0;
     let warnings = 0;
     for (const d of all) {
