@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: pisub's performance figures against their targets (docs/performance.md).
- * Prints a table and writes bench/results/latest.json (git-ignored). Not a test: figures depend on
+ * Prints a table and writes bench/results/latest.json (git-ignored; partial runs: partial.json). Not a test: figures depend on
  * the machine and its load, which are recorded with them.
  *
  *   node bench/run.mjs [--quick] [--seed 42] [--only cli,lsp,ext,size]
@@ -9,7 +9,7 @@
  * Needs the bundles (`npm run bundle`); bundles its own parse-only reference to out/bench/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,18 +144,19 @@ function sizes() {
         serverBundleKb: kb(SERVER),
         extensionBundleKb: kb(EXTENSION)
     };
-    // A VSIX packaged by `npm run package` (pisub.vsix), else packaged here into the temp folder.
-    let vsix = [join(ROOT, 'pisub.vsix'), ...(existsSync(join(ROOT, 'dist')) ? readdirSync(join(ROOT, 'dist')).filter(f => f.endsWith('.vsix')).map(f => join(ROOT, 'dist', f)) : [])].find(existsSync);
-    let vsixNote = vsix ? `existing ${vsix.slice(ROOT.length + 1)}` : undefined;
-    if (!vsix && existsSync(EXTENSION)) {
+    // Packaged fresh from the current bundles into the temp folder (the repository is not touched);
+    // if packaging fails, an existing pisub.vsix from `npm run package` is reported instead.
+    let vsix, vsixNote;
+    if (existsSync(EXTENSION)) {
         const target = join(tmpdir(), `pisub-bench-${process.pid}.vsix`);
         try {
-            execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', target],
-                { cwd: ROOT, stdio: 'pipe', timeout: 180_000, env: { ...process.env, npm_config_ignore_scripts: 'true' } });
+            const log = execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', target],
+                { cwd: ROOT, encoding: 'utf8', stdio: 'pipe', timeout: 180_000 });
             vsix = target;
-            vsixNote = 'packaged by the benchmark (vsce package --no-dependencies)';
+            vsixNote = `packaged now with vsce package --no-dependencies${/\((\d+) files/.exec(log)?.[1] ? `, ${/\((\d+) files/.exec(log)[1]} files` : ''}`;
         } catch (e) {
-            vsixNote = `vsce package failed: ${String(e.stderr ?? e.message).trim().split('\n').slice(-3).join(' ')}`;
+            vsixNote = `vsce package failed: ${String(e.stderr ?? e.message).trim().split('\n').slice(-2).join(' ')}`;
+            if (existsSync(join(ROOT, 'pisub.vsix'))) { vsix = join(ROOT, 'pisub.vsix'); vsixNote += '; showing the existing pisub.vsix'; }
         }
     }
     out.vsixKb = vsix ? kb(vsix) : undefined;
@@ -216,8 +217,10 @@ async function main() {
     results.targets = verdicts(results);
     const outDir = join(ROOT, 'bench/results');
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
-    log(`\nWritten to bench/results/latest.json`);
+    // A partial run (--quick or --only) does not replace the last full results.
+    const name = quick || only.length < 4 ? 'partial.json' : 'latest.json';
+    writeFileSync(join(outDir, name), JSON.stringify(results, null, 2) + '\n');
+    log(`\nWritten to bench/results/${name}`);
 }
 
 main().catch(e => {
