@@ -36,6 +36,9 @@ const VSIX_REQUIRED = [
 ];
 const VSIX_FORBIDDEN = /(^|\/)(src|test|node_modules|\.vscode-e2e|examples)\/|\.map$|\.ts$/;
 
+/** Workbench log lines that say nothing about the tests (shown with --verbose). */
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|ChatSessionStore|CodeExpectedError)/;
+
 const t0 = Date.now();
 const log = (...a) => console.log(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 const results = []; // { name, ok, detail }
@@ -149,7 +152,7 @@ async function vscodeSession({ label, ext, tests, workspace, openFile, expect, s
             const line = util.format(...(args || []));
             const m = /E2E_RESULT (\{.*\})/.exec(line);
             if (m) { try { stats = JSON.parse(m[1]); } catch { /* not JSON */ } }
-            console.log('  ' + line);
+            if (VERBOSE || !WORKBENCH_NOISE.test(line)) console.log('  ' + line);
         });
         await page.exposeFunction('codeAutomationExit', code => resolveExit(code));
 
