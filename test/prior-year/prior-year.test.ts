@@ -78,7 +78,7 @@ describe('pre-production at most once per measure (2024+)', () => {
         const file = r['2024.pisub'];
         const found = withCode(file, 'public-health/pre-production-again');
         expect(found.length).toBe(1);
-        expect(found[0].severity).toBe('warning');
+        expect(found[0].severity).toBe('error'); // 2023 Quick Start Guide: "must progress"
         expect(covered(file, found[0])).toBe('pre-production');
         expect(file.text.slice(file.text.lastIndexOf('\n', found[0].offset) + 1, found[0].end).trim())
             .toBe('public-health immunization-registry yes engagement pre-production');
@@ -183,7 +183,7 @@ describe('the CLI resolves prior-year across the files of one run', () => {
         const files = byName(r.stdout);
         expect(files['riverside-2024.pisub']).toContain('public-health/pre-production-again');
         expect(files['riverside-2024.pisub']).not.toContain('prior-year/unresolved');
-        expect(r.status).toBe(0); // a warning, not an error
+        expect(r.status).toBe(1); // an error: the 2023 guide says the clinician must progress
     });
 
     it.skipIf(!existsSync(join(process.cwd(), 'out/cli/main.cjs')))('the 2024 file alone cannot resolve it: an error, exit code 1', () => {

@@ -55,8 +55,8 @@ describe('pisub/portfolioReport', () => {
         });
         const result = await portfolioReport(shared, { folders: ['file:///ws'] });
         const row2024 = result.rows.find(r => r.path === 'a-2024.pisub')!;
-        expect(row2024.warnings).toBe(1); // public-health/pre-production-again
-        expect(row2024.errors).toBe(0);
+        expect(row2024.errors).toBe(1); // public-health/pre-production-again
+        expect(row2024.warnings).toBe(0);
     });
 
     it('lists files it cannot read and survives odd parameters', async () => {

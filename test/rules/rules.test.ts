@@ -161,6 +161,8 @@ const CASES: Case[] = [
     // --- status, clinicians, roll-up ---
     { code: 'status/data-cancels-reweighting', name: 'hardship exception with data', years: ALL, severity: 'warning', covers: 'hardship-exception',
         text: edit('practice "Test Practice"', 'practice "Test Practice"\n    special-status hardship-exception') },
+    { code: 'status/reweighted', name: 'a small practice that submits no PI data', years: ALL, severity: 'info', covers: 'small-practice',
+        text: y => `submission small-${y} {\n    year ${y}\n    practice "Small Practice"\n    entity group tin 123456789\n    special-status small-practice\n}\n` },
     { code: 'clinician/not-group', name: 'clinicians on an individual submission', years: [2024], severity: 'warning',
         text: y => replace(clean(y), 'entity group tin 123456789', 'entity individual tin 123456789 npi 1234567893').replace(/\n}\n$/, '\n    clinician 1548392012 "Dr. A"\n}\n') },
     { code: 'clinician/duplicate', name: 'a clinician listed twice', years: [2024],
@@ -178,7 +180,7 @@ const CASES: Case[] = [
     { code: 'prior-year/different-entity', name: 'another TIN', years: [2024], severity: 'warning',
         text: edit('practice "Test Practice"', 'practice "Test Practice"\n    prior-year test-2023'),
         others: () => [submission({ year: 2023, entity: 'entity group tin 987654321' })] },
-    { code: 'public-health/pre-production-again', name: 'pre-production two years running', years: [2024, 2025], severity: 'warning', passes: [],
+    { code: 'public-health/pre-production-again', name: 'pre-production two years running', years: [2024, 2025], passes: [],
         text: y => replace(clean(y), 'public-health immunization-registry yes engagement production', 'public-health immunization-registry yes engagement pre-production')
             .replace('practice "Test Practice"', `practice "Test Practice"\n    prior-year test-${y - 1}`),
         others: y => [submission({ year: y - 1 }).replace('immunization-registry yes engagement production', 'immunization-registry yes engagement pre-production')] },
@@ -255,5 +257,15 @@ describe('period/too-short fixes', () => {
         expect(applyFix(early.text, d2.fixes![0].edits)).toContain('period 2024-01-15 to 2024-07-12');
         const fixed = await checkText(applyFix(early.text, d2.fixes![0].edits));
         expect(withCode(fixed, 'period/too-short')).toEqual([]);
+    });
+});
+
+describe('a reweighted practice without PI data', () => {
+    it('gets only the reweighting info, not a list of missing measures', async () => {
+        const { checkText } = await import('../helpers/check.js');
+        const file = await checkText('submission small-2024 {\n    year 2024\n    practice "Small Practice"\n    entity group tin 123456789\n    special-status small-practice\n}\n');
+        expect(file.diagnostics.map(d => d.code)).toEqual(['status/reweighted']);
+        expect(file.analysis!.score.reweighted).toBe(true);
+        expect(file.analysis!.score.zero).toBe(false);
     });
 });

@@ -112,7 +112,7 @@ const FACTS_2022: YearFacts = {
     saferAnswers: fact(['yes', 'no'], 'H', ['notesGates', 'cfr'], '42 CFR 414.1375(b)(2)(ii)(C): a yes or a no satisfies the SAFER Guide measure in the 2022 and 2023 performance years (2024–2025 MIPS payment years).'),
     oncDirectReviewAnswers: fact(['yes'], 'H', ['notesGates', 'guide2023']),
     engagementLevelRequired: fact(false, 'H', ['measuresData'], 'Active-engagement level ids exist in the measure data from 2023.'),
-    preProductionOnce: fact(false, 'M', ['notesReporting']),
+    preProductionOnce: fact(false, 'H', ['guide2023']),
     suppressedMeasures: fact([], 'H', ['measuresData']),
     epExclusionExcludesPdmp: fact(false, 'M', ['notesPoints'], 'In 2022 Query of PDMP is an optional bonus measure.'),
     hieOptions: fact(HIE_OPTIONS_2022, 'H', ['measuresData', 'notesCatalogue']),
@@ -143,7 +143,7 @@ const FACTS_2023: YearFacts = {
     saferAnswers: fact(['yes', 'no'], 'H', ['guide2023', 'cfr'], 'A yes or a no satisfies the SAFER Guide measure in 2023 (2023 Quick Start Guide, step 4b).'),
     oncDirectReviewAnswers: fact(['yes'], 'H', ['guide2023'], '2023 Quick Start Guide: submit a "yes" to the ONC Direct Review attestation.'),
     engagementLevelRequired: fact(true, 'H', ['measuresData', 'guide2024']),
-    preProductionOnce: fact(false, 'M', ['notesReporting']),
+    preProductionOnce: fact(false, 'H', ['guide2023']),
     suppressedMeasures: fact([], 'H', ['measuresData']),
     epExclusionExcludesPdmp: fact(true, 'M', ['guide2024', 'notesPoints'], 'Stated in the 2024 guide; assumed for 2023, when Query of PDMP became required.'),
     hieOptions: fact(HIE_OPTIONS_2023, 'H', ['measuresData', 'guide2023']),
@@ -162,7 +162,7 @@ const FACTS_2024: YearFacts = {
     saferAnswers: fact(['yes'], 'H', ['guide2024', 'safer2024', 'cfr'], 'From 2024 only "yes" satisfies the SAFER Guide measure (2024 Quick Start Guide step 4b; 42 CFR 414.1375(b)(2)(ii)(D)).'),
     oncDirectReviewAnswers: fact(['yes', 'no'], 'H', ['guide2024'], '2024 Quick Start Guide: submit a "yes" or "no" to the ONC Direct Review attestation.'),
     epExclusionExcludesPdmp: fact(true, 'H', ['guide2024']),
-    preProductionOnce: fact(true, 'M', ['notesReporting'], 'From 2024 a clinician may spend only one performance period at pre-production per public-health measure.')
+    preProductionOnce: fact(true, 'H', ['guide2023', 'notesReporting'], 'Starting with 2024, a clinician may spend only one performance period at Pre-production and Validation per measure and must progress to Validated Data Production in the next period they report it (2023 Quick Start Guide, What\'s New, item 2).')
 };
 
 const FACTS_2025: YearFacts = {

@@ -189,11 +189,13 @@ const RULE_LIST: RuleDefinition[] = [
         rule: 'Electronic Case Reporting is suppressed for 2025: answer it (yes, no or exclusion) and it earns full credit.' },
     { code: 'public-health/one-bonus', severity: 'info', title: 'Only one bonus measure counts', confidence: 'M', sources: ['guide2024', 'notesPoints'],
         rule: 'The public-health bonus is 5 points once, however many optional registries are reported.' },
-    { code: 'public-health/pre-production-again', severity: 'warning', title: 'Pre-production a second year', confidence: 'M', sources: ['notesReporting'],
+    { code: 'public-health/pre-production-again', severity: 'error', title: 'Pre-production a second year', confidence: 'H', sources: ['guide2023', 'notesReporting'],
         appliesTo: y => facts(y).preProductionOnce.value,
-        rule: 'From 2024 a clinician may spend only one performance period at pre-production per public-health measure; the next must be validated data production.' },
+        rule: 'From 2024 a clinician may spend only one performance period at Pre-production and Validation per public-health measure, and must progress to Validated Data Production in the next period that reports the measure.' },
 
     // --- special status ------------------------------------------------------------------------
+    { code: 'status/reweighted', severity: 'info', title: 'Reweighted: no PI data to submit', confidence: 'H', sources: ['notesReporting'],
+        rule: 'With a special status or an approved hardship exception and no PI data, the category is reweighted to 0% and nothing is checked or scored for PI.' },
     { code: 'status/data-cancels-reweighting', severity: 'warning', title: 'PI data cancels the reweighting', confidence: 'H', sources: ['notesReporting'],
         rule: 'Special statuses and approved hardship exceptions reweight PI to 0%; submitting any PI data cancels that and the category is scored.' },
 

@@ -44,9 +44,16 @@ export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): A
         return { model, year: undefined, findings: [], resolution: undefined, score: computeScore(model, undefined, undefined, undefined, undefined, []) };
     }
     checkSubmission(ctx);
-    checkPeriod(ctx);
-    checkCehrt(ctx);
-    if (supported) {
+    const status = model.statuses[0];
+    if (status && model.entries.length === 0) {
+        // Reweighted and submitting nothing: exactly what such a practice should do.
+        ctx.report('status/reweighted', status.span,
+            `${status.value === 'hardship-exception' ? 'Approved hardship exception' : `Special status ${status.value}`} and no PI data: the Promoting Interoperability category is reweighted to 0% and its weight goes to the other categories. Nothing to submit for PI; measures, period and CEHRT id are not checked.`);
+    } else {
+        checkPeriod(ctx);
+        checkCehrt(ctx);
+    }
+    if (supported && !(status && model.entries.length === 0)) {
         checkMeasures(ctx);
         checkAttestations(ctx);
         checkPriorYear(ctx);

@@ -85,6 +85,10 @@ export function computeScore(
     resolution: Resolution | undefined, findings: readonly Finding[]
 ): ScoreResult {
     const zeroReasons = zeroReasonsOf(findings);
+    if (model.statuses.length > 0 && model.entries.length === 0) {
+        // Special status or hardship without PI data: reweighted to 0%, not scored.
+        return { ...emptyScore(year ?? null, []), zero: false, reweighted: true };
+    }
     if (year === undefined || !facts || !cat || !resolution) {
         return emptyScore(year ?? null, zeroReasons.length ? zeroReasons : findings.filter(f => f.code.startsWith('year/')).map(f => ({ code: f.code, message: f.message })));
     }

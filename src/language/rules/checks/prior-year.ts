@@ -40,7 +40,7 @@ export function checkPriorYear(ctx: RuleContext): void {
         const measure = ctx.catalogue.levelOf.get(m.measureId) ?? m.measureId;
         const gap = last.year !== priorYear ? ` and not reported at any level since` : '';
         ctx.report('public-health/pre-production-again', m.span,
-            `${measure} was already at pre-production in ${last.year} (${last.name})${gap}. From 2024 a clinician may spend only one performance period at pre-production per measure: report validated data production (\`engagement production\`) once you have it.`,
+            `${measure} was already at pre-production in ${last.year} (${last.name})${gap}. From 2024 only one performance period may be spent at Pre-production and Validation per measure; this period must be Validated Data Production (\`engagement production\`). If the registry is not in production with you yet, the measure does not meet active engagement: talk to the registry, or claim an exclusion if one applies.`,
             { confidence: ctx.facts.preProductionOnce.confidence });
     }
 }
