@@ -6,7 +6,7 @@
  * `version`, and, at the start of an empty file, a new-submission snippet per year
  * and entity kind (templates.ts).
  */
-import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, TextDocument, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { catalogueFor, measureKind, SUPPORTED_YEARS, type MeasureInfo, type YearCatalogue } from '../data/measures.js';
@@ -17,6 +17,7 @@ import { ENTITY_KINDS } from '../model/submission.js';
 import type { PisubServices } from '../pisub-module.js';
 import { templateProblem, templateSnippet } from '../templates.js';
 import { measureIdOf } from './at-offset.js';
+import { completionWindow, WINDOW_HEADER } from './completion-window.js';
 
 const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1', 'PI_ONCACB_1']);
 
@@ -26,6 +27,23 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
     constructor(services: PisubServices) {
         super(services);
         this.pisub = services;
+    }
+
+    // Large documents: read only the statements around the cursor (completion-window.ts, docs/performance.md).
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const text = document.getText();
+        const window = completionWindow(text, offset);
+        if (!window) return super.findFeaturesAt(document, offset);
+        const prefix = WINDOW_HEADER + text.slice(window.start, offset);
+        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, prefix), prefix.length);
+    }
+
+    protected override backtrackToAnyToken(text: string, offset: number): ReturnType<DefaultCompletionProvider['backtrackToAnyToken']> {
+        const window = completionWindow(text, offset);
+        if (!window) return super.backtrackToAnyToken(text, offset);
+        const r = super.backtrackToAnyToken(text.slice(window.start, window.end), offset - window.start);
+        const shift = (n: number | undefined) => (n === undefined ? undefined : n + window.start);
+        return { nextTokenStart: r.nextTokenStart + window.start, nextTokenEnd: r.nextTokenEnd + window.start, previousTokenStart: shift(r.previousTokenStart), previousTokenEnd: shift(r.previousTokenEnd) };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -38,7 +56,8 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
             return this.completeExclusions(context, acceptor);
         }
         // A `Token` (MVP id, SAFER edition, TIN, ...) does not say which statement it is in: the text before does.
-        const lineBefore = rule === 'Token' ? context.textDocument.getText().slice(0, context.tokenOffset).split('\n').at(-1)! : '';
+        const text = context.textDocument.getText();
+        const lineBefore = rule === 'Token' ? text.slice(text.lastIndexOf('\n', context.tokenOffset - 1) + 1, context.tokenOffset) : '';
         if (/\breporting\s+mvp\s+$/.test(lineBefore)) {
             return this.completeMvps(context, acceptor);
         }
