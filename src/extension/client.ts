@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import {
-    LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions
+    CodeLensRequest, InlayHintRequest, LanguageClient, SemanticTokensRegistrationType, State, TransportKind,
+    type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import { featureEnabled, SECTION, settingsSnapshot } from './settings.js';
 
@@ -21,17 +22,13 @@ export class PisubClient implements vscode.Disposable {
     private readonly configListener: vscode.Disposable;
     /** Tells the server about .pisub files created, changed or deleted on disk (one watcher for every restart). */
     private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.pisub');
-    private redrawTimer: ReturnType<typeof setTimeout> | undefined;
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.output = vscode.window.createOutputChannel('PI (pisub)', { log: true });
         // VS Code asks again for hovers and completions each time, but keeps inlay hints, code lenses and
-        // semantic tokens until the text changes: a restart redraws them with the new switches.
+        // semantic tokens until the text changes: tell it they changed, so it redraws with the new switches.
         this.configListener = vscode.workspace.onDidChangeConfiguration(e => {
-            const redraw = ['inlayHints', 'codeLens', 'semanticTokens'].some(f => e.affectsConfiguration(`${SECTION}.${f}.enabled`));
-            if (!redraw || !this.client) return;
-            if (this.redrawTimer) clearTimeout(this.redrawTimer);
-            this.redrawTimer = setTimeout(() => void this.restart().catch(() => undefined), 300); // one restart for a burst of changes
+            if (['inlayHints', 'codeLens', 'semanticTokens'].some(f => e.affectsConfiguration(`${SECTION}.${f}.enabled`))) this.redraw();
         });
     }
 
@@ -126,6 +123,17 @@ export class PisubClient implements vscode.Disposable {
         this.healthEmitter.fire('stopped');
     }
 
+    /** Makes VS Code ask again for the inlay hints, code lenses and semantic tokens of the open .pisub files. */
+    private redraw(): void {
+        const client = this.client;
+        if (!client || client.state !== State.Running) return;
+        for (const document of vscode.workspace.textDocuments.filter(d => d.languageId === 'pisub')) {
+            client.getFeature(InlayHintRequest.method).getProvider(document)?.onDidChangeInlayHints.fire();
+            client.getFeature(CodeLensRequest.method).getProvider(document)?.onDidChangeCodeLensEmitter.fire();
+            client.getFeature(SemanticTokensRegistrationType.method).getProvider(document)?.onDidChangeSemanticTokensEmitter.fire();
+        }
+    }
+
     /** Sends a request once the server runs; undefined when it cannot (the caller shows why). */
     async request<R>(method: string, params?: unknown): Promise<R | undefined> {
         if (this.failure) return undefined;
@@ -145,7 +153,6 @@ export class PisubClient implements vscode.Disposable {
     }
 
     dispose(): void {
-        if (this.redrawTimer) clearTimeout(this.redrawTimer);
         this.configListener.dispose();
         void this.stop().finally(() => this.watcher.dispose());
         this.healthEmitter.dispose();

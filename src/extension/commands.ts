@@ -104,8 +104,10 @@ async function newSubmission(ctx: CommandContext, yearArg?: unknown, kindArg?: u
     let year = typeof yearArg === 'number' ? yearArg : undefined;
     if (year === undefined) {
         const preferred = readSettings().defaultPerformanceYear;
-        const latest = options.years[options.years.length - 1];
-        const first = preferred !== undefined && options.years.includes(preferred) ? preferred : latest;
+        // Default: the current calendar year, the one practices are collecting data for (else the latest pisub knows).
+        const current = new Date().getFullYear();
+        const fallback = options.years.includes(current) ? current : options.years[options.years.length - 1];
+        const first = preferred !== undefined && options.years.includes(preferred) ? preferred : fallback;
         const items = [first, ...[...options.years].reverse().filter(y => y !== first)].map(y => ({
             label: String(y), description: y === preferred ? 'default (pisub.defaultPerformanceYear)' : undefined
         }));

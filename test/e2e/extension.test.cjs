@@ -105,7 +105,7 @@ suite('pisub in real VS Code', () => {
         } finally {
             await config.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
         }
-        await waitFor(async () => (await statusText()) === 'PI: 96', 'the server back after the restart');
+        await waitFor(async () => (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range)).length > 0, 'the inlay hints back');
     });
 
     test('completion after `measure` offers the year\'s measures', async () => {
