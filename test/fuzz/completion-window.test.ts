@@ -59,7 +59,11 @@ describe('windowed completion in a 10,000-line file', () => {
 
     it('is faster and offers the same items as whole-document completion at any position', async () => {
         let counter = 0, nonEmpty = 0, compared = 0;
-        const texts = [big, big.slice(0, Math.floor(big.length * 0.8)) + '\n    measure e-prescr', big.replace(/\n    measure referral-loops-sending (\d+) \/ (\d+)\n    \}\n(?![\s\S]*referral-loops-sending)/, '\n    measure referral-loops-sending $1 /\n      $2 completed\n    }\n')];
+        // The last clinician's first measure split over two lines, a comment with keywords and braces before it.
+        const last = big.lastIndexOf('    clinician ');
+        const split = big.slice(0, last) + '    /* measure x\n    clinician { */\n' + big.slice(last).replace(/measure e-prescribing (\d+) \/ (\d+)/, 'measure e-prescribing $1 /\n          $2');
+        const texts = [big, big.slice(0, Math.floor(big.length * 0.8)) + '\n    measure e-prescr', split];
+        expect(split).toMatch(/e-prescribing \d+ \/\n {10}\d+/);
         for (const text of texts) {
             const doc = await parse(text, { documentUri: `file:///window-${++counter}.pisub` });
             await fc.assert(fc.asyncProperty(fc.integer({ min: 60_000, max: text.length }), async offset => {
