@@ -17,7 +17,7 @@ export class ScoreStatusBar implements vscode.Disposable {
     private timer: ReturnType<typeof setTimeout> | undefined;
     private generation = 0;
     private retries = 0;
-    /** The text shown, or undefined while hidden (the e2e tests read it via `pisub.internal.statusText`). */
+    /** The text shown, or undefined while hidden (`refresh()` returns it: the e2e tests' `pisub.internal.statusText`). */
     private shown: string | undefined;
 
     constructor(private readonly client: PisubClient) {
@@ -39,10 +39,6 @@ export class ScoreStatusBar implements vscode.Disposable {
             client.onDidChangeHealth(() => this.refreshSoon(0))
         );
         this.refreshSoon(0);
-    }
-
-    get text(): string | undefined {
-        return this.shown;
     }
 
     private activeUri(): vscode.Uri | undefined {
