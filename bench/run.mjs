@@ -9,7 +9,8 @@
  * Needs the bundles (`npm run bundle`); bundles its own parse-only reference to out/bench/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,9 @@ async function bundleParseOnly() {
 
 /** Writes corpora of each size under the temp folder (reused across runs with the same seed). */
 function corpora(sizes, seed) {
-    const base = join(tmpdir(), `pisub-bench-${seed}`);
+    // Keyed by the generator's own text too, so a changed generator never reuses a stale corpus.
+    const generator = createHash('sha256').update(readFileSync(join(ROOT, 'scripts/gen-corpus.mjs'))).digest('hex').slice(0, 8);
+    const base = join(tmpdir(), `pisub-bench-${seed}-${generator}`);
     const largest = Math.max(...sizes);
     const files = generateCorpus({ count: largest, seed });
     const dirs = {};
