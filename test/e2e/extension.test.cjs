@@ -108,6 +108,22 @@ suite('pisub in real VS Code', () => {
         await waitFor(async () => (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range)).length > 0, 'the inlay hints back');
     });
 
+    test('a code lens shows the score on the submission; pisub.codeLens.enabled: false hides it', async () => {
+        const doc = await open('clean-2024.pisub');
+        const titles = async () => ((await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri, 10)) || [])
+            .map(l => (l.command ? l.command.title : '')).filter(Boolean);
+        const shown = await waitFor(async () => { const t = await titles(); return t.length ? t : undefined; }, 'a code lens');
+        assert.ok(shown.some(t => /96/.test(t)), `code lenses: ${shown.join(' | ')}`);
+        const config = vscode.workspace.getConfiguration('pisub');
+        try {
+            await config.update('codeLens.enabled', false, vscode.ConfigurationTarget.Workspace);
+            await waitFor(async () => (await titles()).length === 0, 'no code lens');
+        } finally {
+            await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+        }
+        await waitFor(async () => (await titles()).length > 0, 'the code lens back');
+    });
+
     test('completion after `measure` offers the year\'s measures', async () => {
         const doc = await open('clean-2024.pisub');
         const editor = vscode.window.activeTextEditor;
