@@ -124,6 +124,18 @@ suite('pisub in real VS Code', () => {
         await waitFor(async () => (await titles()).length > 0, 'the code lens back');
     });
 
+    test('semantic tokens come from the server', async () => {
+        const doc = await open('clean-2024.pisub');
+        const legend = await waitFor(() => vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', doc.uri), 'a semantic token legend');
+        assert.ok(legend.tokenTypes.length > 0, 'token types');
+        const tokens = await waitFor(async () => {
+            const t = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', doc.uri);
+            return t && t.data.length ? t : undefined;
+        }, 'semantic tokens');
+        assert.strictEqual(tokens.data.length % 5, 0);
+        assert.ok(tokens.data.length / 5 >= 20, `${tokens.data.length / 5} tokens`);
+    });
+
     test('completion after `measure` offers the year\'s measures', async () => {
         const doc = await open('clean-2024.pisub');
         const editor = vscode.window.activeTextEditor;
