@@ -41,12 +41,17 @@ function snapshot(root: string): Map<string, string> {
             const st = lstatSync(p);
             if (st.isSymbolicLink()) out.set(p, `link → ${readlinkSync(p)}`);
             else if (st.isDirectory()) { out.set(p, 'dir'); walk(p); }
-            else if (st.isFile()) out.set(p, `${st.size} ${st.mode.toString(8)} ${st.size > 1_000_000 ? 'large' : createHash('sha256').update(readFileSync(p)).digest('hex')}`);
+            else if (st.isFile()) out.set(p, `${st.size} ${st.mode.toString(8)} ${st.mtimeMs} ${st.size > 1_000_000 ? 'large' : hash(p)}`);
             else out.set(p, 'special');
         }
     };
     walk(root);
     return out;
+}
+
+/** A file's content hash, or "unreadable" (a chmod 000 file when not running as root). */
+function hash(path: string): string {
+    try { return createHash('sha256').update(readFileSync(path)).digest('hex'); } catch { return 'unreadable'; }
 }
 
 const GOOD = typicalSubmission();
