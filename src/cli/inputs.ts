@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputFormatFor, type SourceFile } from '../language/headless.js';
 
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** A real submission is a few KB; a 10,000-line group file is about 0.5 MB. 4 MB bounds memory (docs/robustness.md). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface InputProblem {
     readonly path: string;

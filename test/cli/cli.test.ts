@@ -134,3 +134,16 @@ describe('pisub', () => {
         expect(r.stdout).toContain('attestation/safer-not-yes');
     });
 });
+
+describe('pisub score on a file with syntax errors', () => {
+    it('scores 0 and gives each syntax error as a reason', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-score-'));
+        writeFileSync(join(dir, 'empty.pisub'), '');
+        const r = pisub(['score', join(dir, 'empty.pisub'), '--format', 'json']);
+        expect(r.code).toBe(0);
+        const s = JSON.parse(r.stdout);
+        expect(s.zero).toBe(true);
+        expect(s.score).toBe(0);
+        expect(s.zeroReasons[0]).toMatchObject({ code: 'submission/syntax', message: expect.stringContaining('Line 1, column 1') });
+    });
+});

@@ -95,7 +95,7 @@ describe('pisub check on bad input', () => {
         { what: 'a missing file', args: ['check', 'missing.pisub'], code: 2, stderr: /^pisub: missing\.pisub: no such file or folder$/m },
         { what: 'a folder with no submissions', args: ['check', 'nothing-here'], code: 2, stderr: /no \.pisub files found in nothing-here/ },
         { what: 'a binary file', args: ['check', 'binary.pisub'], code: 2, stderr: /binary\.pisub: not a text file \(it contains NUL bytes\)/ },
-        { what: 'a 50 MB file', args: ['check', 'huge.pisub'], code: 2, stderr: /huge\.pisub: file is 50\.0 MB; pisub reads submission files of at most 16 MB/ },
+        { what: 'a 50 MB file', args: ['check', 'huge.pisub'], code: 2, stderr: /huge\.pisub: file is 50\.0 MB; pisub reads submission files of at most 4 MB/ },
         { what: 'a symlink loop', args: ['check', 'loop-a.pisub'], code: 2, stderr: /loop-a\.pisub: too many levels of symbolic links/ },
         { what: 'invalid UTF-8', args: ['check', 'latin1.pisub'], code: 2, stderr: /latin1\.pisub: not valid UTF-8 text; save the file as UTF-8/ },
         { what: 'a non-.pisub file', args: ['check', 'notes.txt'], code: 2, stderr: /notes\.txt: not a submission file/ },

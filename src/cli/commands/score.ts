@@ -15,6 +15,8 @@ category would score 0, and the contribution to the MIPS final score.
                        zeroReasons [{code, message}], measures [{measureId, points, maxPoints}],
                        bonus, finalScoreContribution.
 
+A file with syntax errors scores 0, with each syntax error as a reason.
+
 Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable input.`,
     async run(argv, io) {
         const { values, positionals } = parseOptions(argv, { format: { type: 'string' } });
@@ -33,7 +35,16 @@ Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable inp
             for (const d of checked.diagnostics) io.err(`  ${checked.path}:${d.line}:${d.column}: ${d.message}\n`);
             return ExitCode.Usage;
         }
-        io.out(format === 'json' ? scoreJson(checked.analysis.score) : scoreText(checked.path, checked.analysis.score));
+        // A file with syntax errors is not a valid submission: it scores 0, and the errors say why.
+        const syntax = checked.diagnostics.filter(d => d.code === 'submission/syntax');
+        const score = syntax.length === 0 ? checked.analysis.score : {
+            ...checked.analysis.score, score: 0, zero: true, finalScoreContribution: 0,
+            zeroReasons: [
+                ...syntax.map(d => ({ code: d.code, message: `Line ${d.line}, column ${d.column}: ${d.message}` })),
+                ...checked.analysis.score.zeroReasons
+            ]
+        };
+        io.out(format === 'json' ? scoreJson(score) : scoreText(checked.path, score));
         return ExitCode.Ok;
     }
 };
