@@ -29,10 +29,10 @@ const raw = (data: string | Buffer) => new Promise<void>(resolve => server.child
 const framed = (body: string | Buffer) => raw(Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`), Buffer.from(body)]));
 
 /** The server still answers: a new document gets diagnostics and a hover answers. */
-async function expectServing(): Promise<void> {
+async function expectServing(timeoutMs = 10_000): Promise<void> {
     expect(server.child.exitCode, `server exited; stderr: ${server.stderr()}`).toBeNull();
     const uri = `file:///robustness/alive-${++opened}.pisub`;
-    const diagnostics = server.nextDiagnostics(uri, 10_000);
+    const diagnostics = server.nextDiagnostics(uri, timeoutMs);
     await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pisub', version: 1, text: GOOD.replace('attest onc-direct-review yes', '') } });
     expect((await diagnostics).some(d => /ONC Direct Review|onc-direct-review/i.test(d.message))).toBe(true);
     const line = GOOD.split('\n').findIndex(l => l.includes('measure e-prescribing'));
@@ -91,8 +91,15 @@ describe('language server on bad input', () => {
         await raw('hello there\r\n\r\n');
         await raw('Content-Type: application/vscode-jsonrpc\r\n\r\n');
         await new Promise(r => setTimeout(r, 200));
-        await expectServing();
-    }, 30_000);
+        // With the framing broken, the reader resynchronises on a later header; how many bytes it
+        // drops first depends on how the pipe chunks them (a message right after may be lost under
+        // load). The guarantee: the process stays up and serves again.
+        let lastError: unknown;
+        for (let attempt = 0; attempt < 4; attempt++) {
+            try { await expectServing(); return; } catch (e) { lastError = e; }
+        }
+        throw lastError;
+    }, 60_000);
 
     it('diagnoses damaged document text (NUL, binary, 1 MB line, deep nesting) and keeps serving', async () => {
         const texts = [
