@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('language server on bad input', () => {
-    it('serves a normal document to begin with', expectServing, 30_000);
+    it('serves a normal document to begin with', () => expectServing(), 30_000);
 
     it('answers an unknown request with "method not found" and keeps serving', async () => {
         await expect(server.conn.sendRequest('pisub/noSuchRequest', { x: 1 })).rejects.toMatchObject({ code: -32601 });
