@@ -1,3 +1,4 @@
+import { SUPPORTED_YEARS } from '../language/data/measures.js';
 /**
  * `pisub import`: a QPP JSON submission or a QRDA Category III file → a formatted `.pisub` text.
  * Returns results (text, warnings, or the problems that stopped it); never prints, never throws.
@@ -34,7 +35,13 @@ export function importSubmission(path: string, text: string, options: ImportOpti
             comments: [...submission.comments, `Performance year set to ${options.year} by --year (the file says ${submission.year ?? 'nothing'}).`]
         };
     }
-    return { written: writePisub(submission), problems: read.problems };
+    const problems = [...read.problems];
+    const year = Number(submission.year);
+    if (submission.year !== undefined && !SUPPORTED_YEARS.includes(year)) {
+        problems.push(`the file is for performance year ${submission.year}, which pisub has no rules for (it knows ${SUPPORTED_YEARS[0]}–${SUPPORTED_YEARS.at(-1)}); `
+            + 'check will report year/unsupported plus what holds in every year it knows. To check it against one of those years\' rules, import it again with --year YYYY.');
+    }
+    return { written: writePisub(submission), problems };
 }
 
 /** QPP JSON → the imported submission. JSON syntax errors stop the import; other problems are kept as comments. */

@@ -81,10 +81,15 @@ describe('import from QRDA III', () => {
         expect(conflict[0].message).toMatch(/PI_HIE_5 belongs to HIE option \{PI_HIE_5\}, but option \{PI_HIE_1 \+ PI_HIE_4\} is also reported/);
     });
 
-    it('without --year the negative sample keeps its own year (2020), which check reports as unsupported', async () => {
-        const text = imported('negative-mipsInvalidPIMeasureIds.xml');
-        expect(statements(text)).toContain('year 2020');
-        expect(codes(await checkText(text, 'negative.pisub'))).toContain('year/unsupported');
+    it('without --year the negative sample keeps its own year (2020): unsupported, and the HIE conflict as a warning', async () => {
+        const r = importSubmission('negative-mipsInvalidPIMeasureIds.xml', fixture('negative-mipsInvalidPIMeasureIds.xml'));
+        expect(r.problems.some(p => p.includes('2020') && p.includes('--year'))).toBe(true);
+        const file = await checkText(r.written!.text, 'negative.pisub');
+        expect(codes(file)).toContain('year/unsupported');
+        // pisub has no 2020 rules, but HIE_5 with HIE_1/HIE_4 conflicts in every year it knows.
+        const conflicts = file.diagnostics.filter(d => d.code === 'hie/conflicting-options');
+        expect(conflicts.length).toBeGreaterThan(0);
+        expect(conflicts.every(d => d.severity === 'warning' && d.message.includes('every year it knows'))).toBe(true);
     });
 
     it('reads the program and entity from intendedRecipient', () => {

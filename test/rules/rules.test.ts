@@ -269,3 +269,19 @@ describe('a reweighted practice without PI data', () => {
         expect(file.analysis!.score.zero).toBe(false);
     });
 });
+
+describe('a year pisub has no rules for', () => {
+    it('reports year/unsupported, and only what holds in every known year, as warnings', async () => {
+        const { checkText } = await import('../helpers/check.js');
+        const text = submission({ year: 2024 }).replace('year 2024', 'year 2019')
+            .replace('measure patient-electronic-access', 'measure PI_HIE_5 yes\n    measure patient-electronic-access')
+            .replace('640 / 700', '700 / 640');
+        const file = await checkText(text);
+        const byCode = (code: string) => file.diagnostics.filter(d => d.code === code);
+        expect(byCode('year/unsupported')[0].severity).toBe('error');
+        expect(byCode('hie/conflicting-options').map(d => d.severity)).toEqual(['warning']);
+        expect(byCode('measure/numerator-exceeds-denominator').map(d => d.severity)).toEqual(['warning']);
+        // Nothing that depends on a year's facts (period, CEHRT form, required measures, attestations).
+        for (const code of ['period/outside-year', 'cehrt/edition-not-accepted', 'measure/required-missing', 'attestation/missing']) expect(byCode(code)).toEqual([]);
+    });
+});

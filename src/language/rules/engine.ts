@@ -2,7 +2,7 @@
  * Runs every check on a submission model and computes its score. The single entry point for the
  * language server (pisub-validator.ts), the CLI and the interop layer.
  */
-import { catalogueFor } from '../data/measures.js';
+import { catalogueFor, SUPPORTED_YEARS } from '../data/measures.js';
 import { factsFor } from '../data/years.js';
 import { yearOf, type SubmissionModel } from '../model/submission.js';
 import { computeScore, type ScoreResult } from '../score/score.js';
@@ -12,7 +12,33 @@ import { checkCehrt, checkPeriod } from './checks/period-cehrt.js';
 import { checkPriorYear } from './checks/prior-year.js';
 import { checkSubmission } from './checks/submission.js';
 import { RuleContext, type Finding } from './context.js';
-import type { Resolution } from './resolve.js';
+import { describeYears, type Resolution } from './resolve.js';
+
+/**
+ * Rules whose outcome does not depend on the year's facts. For a year pisub has no rules for, a
+ * finding of these that comes out the same under every supported year is still worth saying —
+ * as a warning that says so, never as an error.
+ */
+const YEAR_INDEPENDENT = new Set([
+    'hie/conflicting-options', 'measure/duplicate', 'measure/numerator-exceeds-denominator', 'measure/not-whole-number',
+    'measure/value-type', 'exclusion/with-measure', 'measure/unknown'
+]);
+
+function findingsInEveryKnownYear(model: SubmissionModel, written: number): Finding[] {
+    let common: Map<string, Finding> | undefined;
+    for (const year of SUPPORTED_YEARS) {
+        const ctx = new RuleContext(model, year, factsFor(year), catalogueFor(year));
+        checkMeasures(ctx);
+        const here = new Map(ctx.findings.filter(f => YEAR_INDEPENDENT.has(f.code)).map(f => [`${f.code}@${f.span.offset}-${f.span.end}`, f]));
+        common = common ? new Map([...common].filter(([key]) => here.has(key))) : here;
+    }
+    return [...(common?.values() ?? [])].map(f => ({
+        ...f,
+        severity: f.severity === 'error' ? 'warning' as const : f.severity,
+        message: `${f.message} (pisub has no rules for ${written}; this holds in every year it knows, ${describeYears(SUPPORTED_YEARS)}.)`,
+        fixes: undefined
+    }));
+}
 
 export interface Analysis {
     readonly model: SubmissionModel;
@@ -60,6 +86,7 @@ export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): A
     }
     const score = computeScore(model, ctx.year, facts, catalogue, ctx.resolution, ctx.findings);
     const findings = [...ctx.findings];
+    if (!supported && written !== undefined) findings.push(...findingsInEveryKnownYear(model, written));
     if (score.zero && score.zeroReasons.length > 0) {
         const reasons = score.zeroReasons.map((r, i) => `(${i + 1}) ${firstSentence(r.message)} [${r.code}]`).join(' ');
         findings.push({
