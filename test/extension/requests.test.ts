@@ -4,8 +4,9 @@
  * template requests ("PI: New submission…").
  */
 import { readFileSync } from 'node:fs';
-import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { DocumentState, EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { loadDocuments } from '../helpers/lsp-workspace.js';
 import { createPisubServices } from '../../src/language/pisub-module.js';
 import { scoreOf } from '../../src/language/lsp/score-request.js';
 import { checkWorkspace, newSubmissionTemplate, templateOptions } from '../../src/language/lsp/workspace-requests.js';
@@ -17,17 +18,7 @@ function services() {
     return createPisubServices(EmptyFileSystem);
 }
 
-/** Adds documents the way Langium's initial workspace build does (built, not validated). */
-async function load(shared: ReturnType<typeof services>['shared'], files: Record<string, string>): Promise<LangiumDocument[]> {
-    await shared.workspace.WorkspaceManager.initialized({}); // what the LSP `initialized` notification does (no folders)
-    const docs = Object.entries(files).map(([name, text]) => {
-        const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(doc);
-        return doc;
-    });
-    await shared.workspace.DocumentBuilder.build(docs, {});
-    return docs;
-}
+const load = loadDocuments;
 
 describe('pisub/score', () => {
     let shared: ReturnType<typeof services>['shared'];

@@ -3,24 +3,12 @@
  * through real Langium services (documents loaded as the initial workspace build does: built, not
  * validated).
  */
-import { EmptyFileSystem, URI } from 'langium';
+import { URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createPisubServices } from '../../src/language/pisub-module.js';
+import { workspaceWith } from '../helpers/lsp-workspace.js';
 import { displayPath, portfolioReport } from '../../src/language/lsp/portfolio-request.js';
 import { yearFile } from '../prior-year/files.js';
 import { PORTFOLIO_FILES } from './fixtures.js';
-
-async function workspaceWith(files: Record<string, string>) {
-    const { shared } = createPisubServices(EmptyFileSystem);
-    await shared.workspace.WorkspaceManager.initialized({}); // what the LSP `initialized` notification does (no folders)
-    const docs = Object.entries(files).map(([name, text]) => {
-        const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(doc);
-        return doc;
-    });
-    await shared.workspace.DocumentBuilder.build(docs, {});
-    return shared;
-}
 
 describe('pisub/portfolioReport', () => {
     it('reports every document of the workspace, worst first, with paths relative to the folder', async () => {
