@@ -25,13 +25,7 @@ function prop<T>(node: AstNode, property: string, value: T, index?: number): Loc
     return { value, span: propSpan(node, property, index) };
 }
 
-/** A `Token` may be written as a quoted string: drop the quotes. */
-export function unquote(text: string): string {
-    if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.at(-1) === text[0]) {
-        return text.slice(1, -1).replace(/\\(.)/g, '$1');
-    }
-    return text;
-}
+// Quoted `Token`s (`cehrt "0015C..."`) arrive unquoted: Langium's value converter handles STRING.
 
 function entryFromAst(st: MeasureStatement): MeasureEntry | undefined {
     if (st.measure === undefined || st.value === undefined) return undefined;
@@ -66,7 +60,7 @@ function entryFromAst(st: MeasureStatement): MeasureEntry | undefined {
     let engagement: Located<EngagementLevel> | undefined;
     for (const d of st.details) {
         if (d.$type === 'CompletedDetail' && d.date !== undefined) completed ??= prop(d, 'date', d.date);
-        else if (d.$type === 'VersionDetail' && d.version !== undefined) version ??= prop(d, 'version', unquote(d.version));
+        else if (d.$type === 'VersionDetail' && d.version !== undefined) version ??= prop(d, 'version', d.version);
         else if (d.$type === 'EngagementDetail' && d.level !== undefined) engagement ??= prop(d, 'level', d.level as EngagementLevel);
     }
     return { ref: prop(st, 'measure', st.measure), value, completed, version, engagement, span: nodeSpan(st) };
@@ -77,7 +71,7 @@ function entityFromAst(st: EntityStatement): EntityModel | undefined {
     const tin: Located<string>[] = [], npi: Located<string>[] = [], entityId: Located<string>[] = [];
     for (const id of st.identifiers) {
         if (id.value === undefined) continue;
-        const loc = prop(id, 'value', unquote(id.value));
+        const loc = prop(id, 'value', id.value);
         if (id.type === 'tin') tin.push(loc); else if (id.type === 'npi') npi.push(loc); else entityId.push(loc);
     }
     return { kind: prop(st, 'kind', st.kind as EntityKind), tin, npi, entityId, span: nodeSpan(st) };
@@ -87,7 +81,7 @@ function reportingFromAst(st: ReportingStatement): ReportingModel | undefined {
     if (!st.option) return undefined;
     return {
         option: prop(st, 'option', st.option as ReportingOption),
-        mvpId: st.mvpId !== undefined ? prop(st, 'mvpId', unquote(st.mvpId)) : undefined,
+        mvpId: st.mvpId !== undefined ? prop(st, 'mvpId', st.mvpId) : undefined,
         span: nodeSpan(st)
     };
 }
@@ -100,7 +94,7 @@ function periodFromAst(st: PeriodStatement): PeriodModel | undefined {
 function clinicianFromAst(st: ClinicianStatement): ClinicianModel | undefined {
     if (st.npi === undefined) return undefined;
     return {
-        npi: prop(st, 'npi', unquote(st.npi)),
+        npi: prop(st, 'npi', st.npi),
         name: st.name !== undefined ? prop(st, 'name', st.name) : undefined,
         noCehrtData: st.noCehrtData,
         entries: st.measures.map(entryFromAst).filter((e): e is MeasureEntry => e !== undefined),
@@ -139,7 +133,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
             case 'EntityStatement': { const e = entityFromAst(st); if (e) entities.push(e); break; }
             case 'ReportingStatement': { const r = reportingFromAst(st); if (r) reportings.push(r); break; }
             case 'PeriodStatement': { const p = periodFromAst(st); if (p) periods.push(p); break; }
-            case 'CehrtStatement': if (st.id !== undefined) cehrts.push(prop(st, 'id', unquote(st.id))); break;
+            case 'CehrtStatement': if (st.id !== undefined) cehrts.push(prop(st, 'id', st.id)); break;
             case 'MeasureStatement': { const e = entryFromAst(st); if (e) entries.push(e); break; }
             case 'StatusStatement': if (st.status) statuses.push(prop(st, 'status', st.status as SpecialStatus)); break;
             case 'ClinicianStatement': { const c = clinicianFromAst(st); if (c) clinicians.push(c); break; }
