@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputFormatFor, type SourceFile } from '../language/headless.js';
+import { ExitCode } from './command.js';
 
 /** A real submission is a few KB; a 10,000-line group file is about 0.5 MB. 4 MB bounds memory (docs/robustness.md). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -118,4 +119,19 @@ export function collectInputs(args: readonly string[]): Inputs {
         else addFile(arg, true);
     }
     return { files, problems };
+}
+
+/**
+ * The one submission file a command (`score`, `export`) works on, or the exit code after saying why
+ * not (unreadable input, a folder).
+ */
+export function readOneSubmission(path: string, command: string, err: (text: string) => void): SourceFile | ExitCode.Usage {
+    const { files, problems } = collectInputs([path]);
+    for (const p of problems) err(`pisub: ${p.path}: ${p.message}\n`);
+    if (problems.length > 0) return ExitCode.Usage;
+    if (files.length !== 1) {
+        err(`pisub: ${path}: pisub ${command} takes one submission file, not a folder\n`);
+        return ExitCode.Usage;
+    }
+    return files[0];
 }

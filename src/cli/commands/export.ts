@@ -2,7 +2,7 @@ import { PisubWorkspace } from '../../language/headless.js';
 import { buildQppSubmission, qppJsonText, SUBMISSION_METHODS } from '../../interop/export.js';
 import { isSameFile, writeFileAtomic } from '../../interop/write-file.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
-import { collectInputs } from '../inputs.js';
+import { readOneSubmission } from '../inputs.js';
 
 export const exportCommand: Command = {
     name: 'export',
@@ -31,14 +31,9 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         const method = oneOf(values['submission-method'], SUBMISSION_METHODS, 'registry', 'submission-method');
         if (positionals.length !== 1) throw new UsageError('pisub export takes exactly one .pisub file');
         if (values.output === '') throw new UsageError('-o needs a file name');
-        const { files, problems } = collectInputs(positionals);
-        for (const p of problems) io.err(`pisub: ${p.path}: ${p.message}\n`);
-        if (problems.length > 0) return ExitCode.Usage;
-        if (files.length !== 1) {
-            io.err(`pisub: ${positionals[0]}: pisub export takes one submission file, not a folder\n`);
-            return ExitCode.Usage;
-        }
-        const [checked] = await new PisubWorkspace().check(files);
+        const file = readOneSubmission(positionals[0], 'export', io.err);
+        if (file === ExitCode.Usage) return ExitCode.Usage;
+        const [checked] = await new PisubWorkspace().check([file]);
         const errors = checked.diagnostics.filter(d => d.severity === 'error');
         const list = errors.map(d => `  ${checked.path}:${d.line}:${d.column}: ${d.message} [${d.code}]\n`).join('');
         if (!checked.analysis) {

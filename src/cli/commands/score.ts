@@ -1,7 +1,7 @@
 import { PisubWorkspace } from '../../language/headless.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { scoreJson, scoreText } from '../format-output.js';
-import { collectInputs } from '../inputs.js';
+import { readOneSubmission } from '../inputs.js';
 
 export const scoreCommand: Command = {
     name: 'score',
@@ -22,14 +22,9 @@ Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable inp
         const { values, positionals } = parseOptions(argv, { format: { type: 'string' } });
         const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
         if (positionals.length !== 1) throw new UsageError('pisub score takes exactly one file');
-        const { files, problems } = collectInputs(positionals);
-        for (const p of problems) io.err(`pisub: ${p.path}: ${p.message}\n`);
-        if (problems.length > 0) return ExitCode.Usage;
-        if (files.length !== 1) {
-            io.err(`pisub: ${positionals[0]}: pisub score takes one submission file, not a folder\n`);
-            return ExitCode.Usage;
-        }
-        const [checked] = await new PisubWorkspace().check(files);
+        const file = readOneSubmission(positionals[0], 'score', io.err);
+        if (file === ExitCode.Usage) return ExitCode.Usage;
+        const [checked] = await new PisubWorkspace().check([file]);
         if (!checked.analysis) {
             io.err(`pisub: ${checked.path}: could not be read as a submission:\n`);
             for (const d of checked.diagnostics) io.err(`  ${checked.path}:${d.line}:${d.column}: ${d.message}\n`);
