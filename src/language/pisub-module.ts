@@ -2,9 +2,7 @@
  * Dependency injection for the pisub language: the generated services, the rule validator, the
  * analysis cache and (in lsp/) the editor features.
  */
-import {
-    inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
-} from 'langium';
+import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices
@@ -68,5 +66,3 @@ export function createPisubServices(context: DefaultSharedModuleContext, options
     return { shared, Pisub };
 }
 
-// Keep the core types referenced for readers of this module.
-export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

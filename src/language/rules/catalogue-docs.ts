@@ -16,7 +16,7 @@ function yearsText(rule: RuleDefinition): string {
     return describeYears(yearsOf(rule));
 }
 
-/** Years in which an error of this rule is lowered to a warning because the year's fact is uncertain. */
+/** One table row per year fact: its value per year, marked (M)/(L) where not high confidence. */
 function factRows(): string[] {
     const rows: string[] = [];
     const show = (label: string, get: (f: YearFacts) => Fact<unknown> | undefined, fmt: (v: unknown) => string) => {
