@@ -119,7 +119,7 @@ describe('progress', () => {
         many = join(dir, 'many');
         mkdirSync(many, { recursive: true });
         const text = PORTFOLIO_FILES['clean/riverside-2024.pisub'];
-        for (let i = 0; i < 300; i++) writeFileSync(join(many, `p${i}.pisub`), text.replace('submission test-2024', `submission p${i}`));
+        for (let i = 0; i < 300; i++) writeFileSync(join(many, `p${i}.pisub`), text.replace('submission riverside-2024', `submission p${i}`));
     });
 
     it('is not shown when the output is piped or not a terminal (check and report, every format)', () => {

@@ -27,7 +27,7 @@ describe('portfolio rows', () => {
     it('carries practice, entity, year and score from the submission', () => {
         const clean = row('clean/riverside-2024.pisub');
         expect(clean).toMatchObject({
-            practice: 'Riverside Family Medicine', submission: 'test-2024', year: 2024, zero: false, zeroReasons: [], reweighted: false,
+            practice: 'Riverside Family Medicine', submission: 'riverside-2024', year: 2024, zero: false, zeroReasons: [], reweighted: false,
             entity: { kind: 'group', tin: '123456789', npi: null, id: null }, errors: 0, warnings: 0
         });
         expect(clean.score).toBeGreaterThan(80);
@@ -122,8 +122,8 @@ describe('csv', () => {
         expect(lines[0]).toBe('rank,practice,submission,entity_kind,tin,npi,entity_id,year,score,zero,zero_reasons,errors,warnings,reweighted,path');
         expect(lines.length).toBe(p.rows.length + 2); // + header + final empty
         const birch = lines.find(l => l.includes('birch'))!;
-        expect(birch).toMatch(/^4,"Birch, ""Family"" Care",test-2023,individual,123456789,1234567893,,2023,\d+,false,,0,0,false,low\/birch-2023\.pisub$/);
-        expect(lines[3]).toMatch(/^3,Oakwood <Clinic> & Sons,test-2024,group,123456789,,,2024,0,true,"?attestation\/safer-not-yes: SAFER Guide/);
+        expect(birch).toMatch(/^4,"Birch, ""Family"" Care",birch-2023,individual,123456789,1234567893,,2023,\d+,false,,0,0,false,low\/birch-2023\.pisub$/);
+        expect(lines[3]).toMatch(/^3,Oakwood <Clinic> & Sons,oakwood-2024,group,123456789,,,2024,0,true,"?attestation\/safer-not-yes: SAFER Guide/);
     });
 });
 
