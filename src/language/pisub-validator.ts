@@ -46,6 +46,21 @@ export class PisubValidator {
                 codeDescription: { href: ruleDocsHref(f.code, base) }
             });
         }
+        this.checkNameUnique(node, accept);
+    }
+
+    /** Needs the workspace index, so it lives here rather than in the model-level rules. */
+    private checkNameUnique(node: Submission, accept: ValidationAcceptor): void {
+        const uri = node.$document?.uri.toString();
+        if (node.name === undefined || uri === undefined) return;
+        const others = this.services.shared.workspace.IndexManager.allElements('Submission')
+            .filter(d => d.name === node.name && d.documentUri.toString() !== uri)
+            .map(d => decodeURIComponent(d.documentUri.path.split('/').pop() ?? d.documentUri.toString()))
+            .toArray();
+        if (others.length === 0) return;
+        const code = 'submission/duplicate-name';
+        accept('error', `Another file (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}) also declares \`submission ${node.name}\`. Submission names must be unique among the files checked together, or \`prior-year ${node.name}\` could resolve to the wrong one: rename one of them (e.g. practice and year).`,
+            { node, property: 'name', code, codeDescription: { href: ruleDocsHref(code, this.services.analysis.docsBase) } });
     }
 }
 

@@ -44,6 +44,8 @@ const CASES: Case[] = [
     { code: 'submission/syntax', name: 'a statement cut short', years: [2024], text: edit('measure patient-electronic-access 640 / 700', 'measure patient-electronic-access 640 /') },
     { code: 'submission/duplicate-statement', name: 'two periods', years: ALL, covers: y => `period ${y}-02-01 to ${y}-12-31`,
         text: y => replace(clean(y), `period ${y}-01-01 to ${y}-12-31`, `period ${y}-01-01 to ${y}-12-31\n    period ${y}-02-01 to ${y}-12-31`) },
+    { code: 'submission/duplicate-name', name: 'another file declares the same name', years: [2024], covers: 'test-2024',
+        text: clean, others: () => [submission({ year: 2024 }).replace('"Test Practice"', '"Another Practice"')] },
     { code: 'submission/practice-missing', name: 'no practice name', years: [2024], severity: 'info', text: edit('practice "Test Practice"', '') },
     { code: 'score/zero', name: 'a gate fails', years: ALL, text: edit(/attest security-risk-analysis yes/, 'attest security-risk-analysis no'), covers: y => `test-${y}` },
 
