@@ -127,7 +127,8 @@ function pointerAt(root: JsonNode | undefined, index: LineIndex, offset: number)
     const pos = index.position(offset);
     const node = root ? findNodeAtOffset(root, offset, true) : undefined;
     const pointer = node ? '/' + getNodePath(node).map(p => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '';
-    return `${pointer === '/' ? '' : `${pointer} `}(line ${pos.line}, column ${pos.column})`;
+    const at = `line ${pos.line}, column ${pos.column}`;
+    return pointer === '' || pointer === '/' ? at : `${pointer} (${at})`;
 }
 
 const KNOWN_SUBMISSION = new Set(['entityType', 'entityId', 'taxpayerIdentificationNumber', 'nationalProviderIdentifier', 'performanceYear', 'measurementSets']);

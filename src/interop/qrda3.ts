@@ -246,7 +246,8 @@ export function readQrda3(text: string, sourceName: string): { submission?: Impo
     const error = (el: El | undefined, message: string, rule?: string) => notes.push({ severity: 'error', where: el && xmlPath(el), message, rule });
     const warn = (el: El | undefined, message: string, rule?: string) => notes.push({ severity: 'warning', where: el && xmlPath(el), message, rule });
     for (const extra of sections.slice(1)) {
-        error(extra, `a second Promoting Interoperability section: a QRDA III file has one. Its measures were not imported; merge the sections in the EHR's report.`,
+        const ids = distinct(descendants(extra, 'externalDocument').flatMap(d => kids(d, 'id')).map(i => attr(i, 'extension')));
+        error(extra, `a second Promoting Interoperability section: a QRDA III file has one. Its measures (${ids.join(', ') || 'none with an id'}) were not imported; merge the sections in the EHR's report.`,
             'CLINICAL_DOCUMENT_CONTAINS_DUPLICATE_PI_SECTIONS (26)');
     }
     const section = sections[0];
@@ -360,7 +361,12 @@ export function readQrda3(text: string, sourceName: string): { submission?: Impo
         warn(root, `a subgroup report without an MVP id (participant/associatedEntity/id root ${OID.mvp}); subgroups report MVPs. Add \`reporting mvp <MVP id>\`.`);
     }
 
-    const practice = textOf(kid(kid(kid(performers[0], 'assignedEntity'), 'representedOrganization'), 'name'))
+    // The practice: the organization of the performer with a TIN and an NPI, else with a TIN, else the custodian.
+    const orgOf = (p: El) => kid(kid(p, 'assignedEntity'), 'representedOrganization');
+    const hasTin = (p: El) => idsWithRoot([orgOf(p)].filter((o): o is El => !!o), OID.tin).length > 0;
+    const hasNpi = (p: El) => idsWithRoot(kids(p, 'assignedEntity'), OID.npi).length > 0;
+    const main = performers.find(p => hasTin(p) && hasNpi(p)) ?? performers.find(hasTin);
+    const practice = textOf(kid(main && orgOf(main), 'name'))
         || textOf(kid(kid(kid(kid(root, 'custodian'), 'assignedCustodian'), 'representedCustodianOrganization'), 'name'));
     const cehrtIds = descendants(root, 'id').filter(i => i.getAttribute('root') === OID.cehrt);
     const cehrts = distinct(cehrtIds.map(i => attr(i, 'extension')));
@@ -418,8 +424,9 @@ export function readQrda3(text: string, sourceName: string): { submission?: Impo
         if (numerator !== undefined && denominator !== undefined) {
             if (metricTypeOf(id, yearNumber) === 'boolean') {
                 const yes = Number(numerator) >= 1;
-                measurements.push({ measureId: id, value: yes });
-                warn(organizer, `${id} is reported as ${numerator} / ${denominator}, but it is a yes/no measure: imported as ${yes ? 'yes (numerator ≥ 1)' : 'no (numerator 0)'}. Check the EHR's report.`);
+                const how = `The QRDA III file reports ${id} as ${numerator} / ${denominator}, but it is a yes/no measure: imported as ${yes ? 'yes (numerator ≥ 1)' : 'no (numerator 0)'}. Check the EHR's report.`;
+                measurements.push({ measureId: id, value: yes, comment: how });
+                warn(organizer, how);
             } else {
                 measurements.push({ measureId: id, value: { numerator, denominator } });
             }
