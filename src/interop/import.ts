@@ -58,7 +58,7 @@ export function importSubmission(path: string, text: string, options: ImportOpti
         });
     }
     const written = writePisub({ ...submission, notes });
-    const mismatch = verify(written);
+    const mismatch = verifyWritten(written);
     if (mismatch) {
         return { problems: [oneLine(`pisub's own output would not say what the file says (${mismatch}); nothing was written. Please report this with the input file.`)] };
     }
@@ -98,7 +98,7 @@ function describeEntry(e: MeasureEntry): string {
 }
 
 /** The difference between what the writer meant and what its text says, or undefined when there is none. */
-function verify(w: WrittenPisub): string | undefined {
+export function verifyWritten(w: WrittenPisub): string | undefined {
     const back = readBack(w.text);
     if (!back.intent || !back.model) return `it does not parse: ${back.errors[0]}`;
     const m = back.model;
