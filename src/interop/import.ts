@@ -174,6 +174,32 @@ export function fromQppJson(text: string, sourceName: string): { submission?: Im
             notes.push({ severity: 'warning', where: where(key.offset), message: `the field "${key.value}" of the pi measurement set is not part of a PI submission and was not imported.` });
         }
     }
+    // A key given twice in one object: JSON keeps both, the import only the first.
+    const objects: JsonNode[] = [sub, parsed.piSet].filter((n): n is JsonNode => n?.type === 'object');
+    const measurementsNode = parsed.piSet?.children?.find(p => p.children?.[0]?.value === 'measurements')?.children?.[1];
+    for (const mNode of measurementsNode?.children ?? []) if (mNode.type === 'object') objects.push(mNode);
+    for (const obj of objects) {
+        const seen = new Set<string>();
+        for (const p of obj.children ?? []) {
+            const key = p.children?.[0];
+            if (!key || typeof key.value !== 'string') continue;
+            if (seen.has(key.value)) {
+                const raw = p.children?.[1] ? text.slice(p.children[1].offset, p.children[1].offset + Math.min(p.children[1].length, 60)) : '';
+                notes.push({ severity: 'error', where: where(key.offset), message: `"${key.value}" is given twice in this object; the second (${raw}) was not imported.` });
+            }
+            seen.add(key.value);
+        }
+    }
+    // A second pi set: its measures are named.
+    const setsNode = sub?.children?.find(p => p.children?.[0]?.value === 'measurementSets')?.children?.[1];
+    for (const set of setsNode?.children ?? []) {
+        if (set === parsed.piSet || set.type !== 'object') continue;
+        const category = set.children?.find(p => p.children?.[0]?.value === 'category')?.children?.[1]?.value;
+        if (category !== 'pi') continue;
+        const ids = (set.children?.find(p => p.children?.[0]?.value === 'measurements')?.children?.[1]?.children ?? [])
+            .map(mm => mm.children?.find(p => p.children?.[0]?.value === 'measureId')?.children?.[1]?.value).filter(v => typeof v === 'string');
+        notes.push({ severity: 'error', where: where(set.offset), message: `a second "pi" measurement set; its measures (${ids.join(', ') || 'none'}) were not imported. Merge the sets.` });
+    }
     if (entity?.kind.value === 'apm-entity' && entity.tin[0]) {
         notes.push({ severity: 'warning', where: where(entity.tin[0].span.offset), message: 'an APM entity submits under its entity id; its TIN is written but not exported.' });
     }

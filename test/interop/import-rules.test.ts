@@ -193,6 +193,19 @@ describe('QPP JSON: numbers, the API wrapper, aci, programs', () => {
         expect(statements(imported(withCounts('12.5', '115'), 'x.json').text)).toContain('measure e-prescribing 12.5 / 115');
     });
 
+    it('a key given twice and a second pi set are named, not dropped', () => {
+        const json = officialExample(2024)
+            .replace('"taxpayerIdentificationNumber": "000456789",', '"taxpayerIdentificationNumber": "000456789", "taxpayerIdentificationNumber": "111222333",')
+            .replace('"measurementSets": [', '"measurementSets": [{ "category": "pi", "measurements": [{ "measureId": "PI_EP_1", "value": { "numerator": 1, "denominator": 2 }, "value": true }] }, { "category": "ia", "measurements": [] },');
+        const w = importSubmission('x.json', json).written!;
+        const errors = w.errors.join('\n');
+        expect(errors).toMatch(/^\/taxpayerIdentificationNumber \(line \d+, column \d+\): "taxpayerIdentificationNumber" is given twice in this object; the second \("111222333"\) was not imported\.$/m);
+        expect(errors).toMatch(/^\/measurementSets\/0\/measurements\/0\/value \(line \d+, column \d+\): "value" is given twice in this object; the second \(true\) was not imported\.$/m);
+        expect(errors).toMatch(/^\/measurementSets\/2 \(line \d+, column \d+\): a second "pi" measurement set; its measures \(PI_INFBLO_1, .*PI_PHCDRR_1_PRE\) were not imported/m);
+        expect(w.warnings.join('\n')).toMatch(/^\/measurementSets\/1 \(line \d+, column \d+\): the "ia" measurement set was not imported/m);
+        expect(statements(w.text)).toContain('measure e-prescribing 1 / 2');
+    });
+
     it('reads the submission inside the API\'s { "data": { "submission": … } }', async () => {
         const wrapped = `{ "data": { "submission": ${officialExample(2024)} } }`;
         const file = await checkText(wrapped, 'x.json');
