@@ -66,6 +66,11 @@ export const PROGRAM_TO_OPTION: Readonly<Record<string, ReportingOption>> = { mi
 export const OPTION_TO_PROGRAM: Readonly<Record<Exclude<ReportingOption, 'mvp'>, string>> = { traditional: 'mips', app: 'app1', 'app-plus': 'appPlus' };
 export const MVP_ID = /^[GM]\d{4}$/;
 
+/** A table lookup that never finds Object.prototype's members (`"valueOf"`, `"constructor"`, ...). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /**
  * The `programName` values valid for PI in a year: `mips` and `app1` always, then what CMS's measure
  * data lists in `allowedPrograms` for the year (`appPlus` from 2025, the year's MVP ids, `ssp` from
@@ -89,7 +94,7 @@ export function programProblem(name: string, year: number | undefined): string |
     const valid = validPrograms(year);
     if (valid.includes(name)) return undefined;
     const list = valid.map(v => `"${v}"`).join(', ');
-    const other = NOT_PI_PROGRAMS[name.toLowerCase().replace(/[^a-z+]/g, '')];
+    const other = own(NOT_PI_PROGRAMS, name.toLowerCase().replace(/[^a-z+]/g, ''));
     if (other) return `"${name}" is ${other}: PI is not submitted through that program (its data goes to the model's own reporting, not a MIPS PI measurement set). For MIPS PI use one of ${list}.`;
     const yearText = year !== undefined ? ` for ${year}` : '';
     if (MVP_ID.test(name.toUpperCase()) && valid.includes(name.toUpperCase())) return `MVP ids are upper case: write "${name.toUpperCase()}".`;
@@ -275,7 +280,7 @@ export function parseQppJson(text: string): QppJsonParse {
     const entityTypes = props(root, 'entityType');
     for (const { value } of entityTypes) {
         if (value.type !== 'string') { r.error(nodeSpan(value), `"entityType" must be a string, not ${describe(value)}.`); continue; }
-        const kind = ENTITY_TYPE_TO_KIND[String(value.value)];
+        const kind = own(ENTITY_TYPE_TO_KIND, String(value.value));
         if (!kind) {
             r.error(innerSpan(value), `Unknown "entityType" "${value.value}". The QPP API accepts ${Object.keys(ENTITY_TYPE_TO_KIND).map(k => `"${k}"`).join(', ')}.`);
             continue;
@@ -295,7 +300,7 @@ export function parseQppJson(text: string): QppJsonParse {
     let programWithoutOption: string | undefined;
     for (const p of r.strings(pi, 'programName', 'the program')) {
         const problem = programProblem(p.value, yearNumber);
-        const option = PROGRAM_TO_OPTION[p.value];
+        const option = own(PROGRAM_TO_OPTION, p.value);
         // appPlus before 2025 and an MVP the year does not offer are read (the rules report them with their own codes).
         if (option) reportings.push({ option: { value: option, span: p.span }, span: p.span });
         else if (MVP_ID.test(p.value.toUpperCase())) reportings.push({ option: { value: 'mvp', span: p.span }, mvpId: p, span: p.span });

@@ -29,7 +29,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { catalogueFor, SUPPORTED_YEARS } from '../language/data/measures.js';
 import type { EntityKind, ReportingOption } from '../language/model/submission.js';
 import type { ImportedMeasurement, ImportedSubmission, ImportNote } from './pisub-writer.js';
-import { MVP_ID, validPrograms } from './qpp-json.js';
+import { MVP_ID, own, validPrograms } from './qpp-json.js';
 
 const OID = {
     qrda3: ['2.16.840.1.113883.10.20.27.1.1', '2.16.840.1.113883.10.20.27.1.2'],
@@ -184,7 +184,7 @@ function describeXmlError(message: string | undefined): string {
  * `app1` (ClinicalDocumentValidator: CLINICAL_DOCUMENT_INCORRECT_PROGRAM_NAME).
  */
 export function programOf(code: string): { kind: EntityKind; option: ReportingOption; program: string } | undefined {
-    const known = PROGRAMS[code.toUpperCase()];
+    const known = own(PROGRAMS, code.toUpperCase());
     if (known) return known;
     const lower = code.toLowerCase();
     return lower === 'mips' ? { kind: 'individual', option: 'traditional', program: 'mips' }
@@ -277,12 +277,12 @@ export function readQrda3(text: string, sourceName: string): { submission?: Impo
     if (!programCode) {
         error(root, `no program name (informationRecipient/intendedRecipient/id root ${OID.program}); read as traditional MIPS. Valid program names: ${validCodes}.`, 'CLINICAL_DOCUMENT_MISSING_PROGRAM_NAME (24)');
     } else if (!program) {
-        const other = NOT_PI[programCode.toUpperCase().replace(/[^A-Z]/g, '')];
+        const other = own(NOT_PI, programCode.toUpperCase().replace(/[^A-Z]/g, ''));
         error(programIds[0], other
             ? `program ${programCode} is ${other}: PI is not submitted through that program. A MIPS PI report names one of ${validCodes}; read as traditional MIPS.`
             : `unknown program name "${programCode}"; read as traditional MIPS. Valid program names: ${validCodes}.`, 'CLINICAL_DOCUMENT_INCORRECT_PROGRAM_NAME (25)');
     } else {
-        comments.push(`Program in the file: ${programCode}${PROGRAMS[programCode.toUpperCase()] ? '' : ` (read as an individual ${program.program} report, as the conversion tool does)`}.`);
+        comments.push(`Program in the file: ${programCode}${own(PROGRAMS, programCode.toUpperCase()) ? '' : ` (read as an individual ${program.program} report, as the conversion tool does)`}.`);
         const valid = validPrograms(yearNumber);
         if (!valid.includes(program.program) && yearNumber !== undefined) {
             error(programIds[0], `program ${programCode} (${program.program}) is not offered for PI in ${yearNumber}; valid programName values: ${valid.join(', ')}.`, 'CLINICAL_DOCUMENT_INCORRECT_PROGRAM_NAME (25)');
