@@ -200,9 +200,6 @@ export function fromQppJson(text: string, sourceName: string): { submission?: Im
             .map(mm => mm.children?.find(p => p.children?.[0]?.value === 'measureId')?.children?.[1]?.value).filter(v => typeof v === 'string');
         notes.push({ severity: 'error', where: where(set.offset), message: `a second "pi" measurement set; its measures (${ids.join(', ') || 'none'}) were not imported. Merge the sets.` });
     }
-    if (entity?.kind.value === 'apm-entity' && entity.tin[0]) {
-        notes.push({ severity: 'warning', where: where(entity.tin[0].span.offset), message: 'an APM entity submits under its entity id; its TIN is written but not exported.' });
-    }
     if (parsed.programWithoutOption) {
         notes.push({
             severity: 'warning', where: where(parsed.piSet?.offset ?? 0),
