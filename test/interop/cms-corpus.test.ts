@@ -157,6 +157,15 @@ describe('CMS corpus: import → check → export → import', () => {
         });
     }
 
+    it('CMS\'s complete 2022 APP samples import and check without errors', async () => {
+        for (const name of ['2022-App1-Group-QRDA-III.xml', '2022-App1-ApmEntity-Qrda-III.xml', '2022-App1-Indv-QRDA-III.xml']) {
+            const w = importSubmission(name, readFileSync(join(CMS, 'qrda3', name), 'utf8')).written!;
+            expect(w.errors).toEqual([]);
+            const checked = await checkText(w.text, 'x.pisub');
+            expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        }
+    });
+
     it('the MVP samples import as MVP submissions of their entity, with the ids the conversion tool reads', async () => {
         const apm = importSubmission('x.xml', readFileSync(join(CMS, 'qrda3/2025-derived-Mvp-APM-PI.xml'), 'utf8')).written!;
         expect(apm.text).toMatch(/\n {4}entity apm-entity id MIPS1001\n {4}reporting mvp G0053\n/);
