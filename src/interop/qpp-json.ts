@@ -187,7 +187,8 @@ class Reader {
                 const raw = this.raw(value);
                 this.error(nodeSpan(value), `"${key}" (${what}) must be a string in quotes, not a number: write "${raw}". Numbers lose leading zeros.`);
                 out.push({ value: raw, span: nodeSpan(value) });
-            } else {
+            } else if (value.type !== 'null') {
+                // null is "not given" (the API's own responses write "nationalProviderIdentifier": null for a group).
                 this.error(nodeSpan(value), `"${key}" (${what}) must be a string, not ${describe(value)}.`);
             }
         }

@@ -206,6 +206,22 @@ describe('QPP JSON: numbers, the API wrapper, aci, programs', () => {
         expect(statements(w.text)).toContain('measure e-prescribing 1 / 2');
     });
 
+    it('null is "not given", as in the API\'s own responses', async () => {
+        const json = officialExample(2024).replace('"entityType": "individual"', '"entityType": "group"').replace('"9876543210"', 'null');
+        expect(parseQppJson(json).errors).toEqual([]);
+        expect(statements(imported(json, 'x.json').text)).toContain('entity group tin 000456789');
+    });
+
+    it('export names the measure statements it leaves out', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-export-left-'));
+        const w = imported(BASE);
+        writeFileSync(join(dir, 'x.pisub'), w.text.replace('    measure query-of-pdmp yes\n', '    measure query-of-pdmp yes\n    measure PI_FOO_9 yes\n    measure e-prescribing-exclusion 3 / 4\n'));
+        const r = pisub(['export', join(dir, 'x.pisub'), '--allow-errors']);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/warning: left out PI_FOO_9, e-prescribing-exclusion: not a measure of 2025 or not answerable as written/);
+        expect(r.stdout).not.toContain('PI_FOO_9');
+    });
+
     it('reads the submission inside the API\'s { "data": { "submission": … } }', async () => {
         const wrapped = `{ "data": { "submission": ${officialExample(2024)} } }`;
         const file = await checkText(wrapped, 'x.json');
