@@ -97,8 +97,10 @@ const KEYWORDS = new Set([
 ]);
 const ID = /^[_a-zA-Z][\w-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** What the grammar's NUMBER can say (a minus sign cannot be written). */
-const COUNT = /^\d+(\.\d+)?$/;
+/** What the grammar's Count can say (`'-'? NUMBER`). */
+const COUNT = /^-?\d+(\.\d+)?$/;
+/** A measure id the grammar reads as a measure name (an ID that is not a keyword). */
+const MEASURE_NAME = (id: string) => ID.test(id) && !KEYWORDS.has(id);
 
 /** A value as a grammar `Token`: bare when it lexes as one ID/NUMBER/ALNUM, quoted otherwise. */
 export function token(value: string): string {
@@ -225,8 +227,8 @@ export function writePisub(source: ImportedSubmission): WrittenPisub {
     const pendingLevels: { m: ImportedMeasurement; base: string; index: number }[] = [];
 
     s.measurements.forEach((m, index) => {
-        if (!ID.test(m.measureId)) {
-            notes.push({ severity: 'error', where: m.where, message: `measure id ${JSON.stringify(m.measureId)} is not a valid measure id (letters, digits, _ and -); it was left out.` });
+        if (!MEASURE_NAME(m.measureId)) {
+            notes.push({ severity: 'error', where: m.where, message: `measure id ${JSON.stringify(m.measureId)} is not a valid measure id (letters, digits, _ and -, not a .pisub keyword); it was left out.` });
             return;
         }
         const cat = catalogueKnowing(m.measureId, year);

@@ -136,8 +136,10 @@ describe('import never throws', () => {
 describe('import of any text in any field', () => {
     it('writes statements that mean exactly the source (control characters, quotes, line breaks, unicode)', async () => {
         const field = fc.string({ unit: 'binary', maxLength: 12 });
-        await fc.assert(fc.asyncProperty(field, field, field, field, async (tin, cehrt, id, program) => {
-            const json = officialExample(2024)
+        const keywordOrText = fc.oneof(field, fc.constantFrom('yes', 'no', 'entity', 'to', 'measure', 'excluded', 'engagement', 'PI_EP_1', 'pi_ep_1'));
+        const count = fc.oneof(fc.constantFrom('-1', '1.5', '1e400', '0.0', '1E2', '-0', '12345678901234567890', '4.9e1'), fc.integer().map(String));
+        await fc.assert(fc.asyncProperty(field, field, keywordOrText, field, count, async (tin, cehrt, id, program, numerator) => {
+            const json = officialExample(2024).replace('"numerator": 49', `"numerator": ${numerator}`)
                 .replace('"000456789"', JSON.stringify(tin))
                 .replace('"XX15CXXXXXXXXXX"', JSON.stringify(cehrt))
                 .replace('"PI_ONCDIR_1"', JSON.stringify(id))
