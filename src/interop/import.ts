@@ -165,7 +165,8 @@ export function fromQppJson(text: string, sourceName: string): { submission?: Im
     for (const set of (sub?.children ?? []).find(p => p.children?.[0]?.value === 'measurementSets')?.children?.[1]?.children ?? []) {
         if (set === parsed.piSet || set.type !== 'object') continue;
         const category = set.children?.find(p => p.children?.[0]?.value === 'category')?.children?.[1]?.value;
-        if (category !== 'pi') notes.push({ severity: 'warning', where: where(set.offset), message: `the "${String(category)}" measurement set was not imported: pisub reads Promoting Interoperability ("pi") only.` });
+        const why = category === 'aci' ? ' ("aci" is Advancing Care Information, the category\'s name in 2017 and 2018)' : '';
+        if (category !== 'pi') notes.push({ severity: 'warning', where: where(set.offset), message: `the "${String(category)}" measurement set was not imported${why}: pisub reads Promoting Interoperability ("pi") only.` });
     }
     for (const p of parsed.piSet?.children ?? []) {
         const key = p.children?.[0];
