@@ -14,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { formatFiles } from '../../src/cli/commands/format.js';
 import { readSnapshot, replaceFile, TEMP_NAME, writeFileAtomic } from '../../src/interop/write-file.js';
 import { BIN, pisub } from '../helpers/cli.js';
+import { PisubWorkspace } from '../../src/language/headless.js';
+import { submission } from '../helpers/submissions.js';
 
 const MESSY = 'submission a {\n  year 2024\n\n\n  measure e-prescribing 5/10 // note\n}';
 const CANONICAL = 'submission a {\n    year 2024\n\n    measure e-prescribing 5 / 10 // note\n}\n';
@@ -266,6 +268,29 @@ describe('one hostile file harms only itself', () => {
         writeFileSync(join(dir, 'deep.qpp.json'), '['.repeat(8000) + ']'.repeat(8000));
         return dir;
     }
+
+    it('an exception while checking one file (in process) is that file\'s diagnostic; the others are checked together as usual', async () => {
+        const ws = new PisubWorkspace();
+        const cache = ws.services.analysis.Cache;
+        const get = cache.get.bind(cache);
+        cache.get = (doc => {
+            if (doc.textDocument.getText().includes('BOOM')) throw new RangeError('Maximum call stack size exceeded');
+            return get(doc);
+        }) as typeof cache.get;
+        const prior = submission({ year: 2023 });
+        const current = submission({ year: 2024 }).replace('practice "Test Practice"', 'practice "Test Practice"\n    prior-year test-2023');
+        const [a, bad, b, other] = await ws.check([
+            { path: 'a.pisub', text: current }, { path: 'bad.pisub', text: '// BOOM\n' + GOOD },
+            { path: 'b.pisub', text: prior }, { path: 'c.pisub', text: 'submission c {\n    year\n}\n' }
+        ]);
+        expect(bad.diagnostics.map(d => [d.code, d.line, d.column])).toEqual([['submission/unreadable', 1, 1]]);
+        expect(bad.diagnostics[0].message).toMatch(/nested too deeply/);
+        // The prior-year reference between a and b still resolves: they were checked together.
+        expect(a.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        expect(a.analysis).toBeDefined();
+        expect(b.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        expect(other.diagnostics.map(d => d.code)).toContain('submission/syntax');
+    });
 
     it('check: the deep file gets submission/unreadable, the good file is checked, no internal error', () => {
         const dir = hostileFolder();

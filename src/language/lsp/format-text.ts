@@ -28,8 +28,9 @@ export function formatPisubText(services: LangiumCoreServices, text: string): Fo
     const errors = [
         ...parsed.lexerErrors.map(e => ({ line: e.line ?? 1, column: e.column ?? 1, message: e.message })),
         ...parsed.parserErrors.map(e => ({
-            line: Number.isFinite(e.token.startLine) ? e.token.startLine! : lastLine(text),
-            column: Number.isFinite(e.token.startColumn) ? e.token.startColumn! : 1,
+            // The end-of-file token has no position (NaN, or -1): report the last line.
+            line: e.token.startLine! >= 1 ? e.token.startLine! : lastLine(text),
+            column: e.token.startLine! >= 1 && e.token.startColumn! >= 1 ? e.token.startColumn! : 1,
             message: e.message
         }))
     ];
