@@ -10,8 +10,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { EmptyFileSystem } from 'langium';
 import { formatFiles } from '../../src/cli/commands/format.js';
+import { formatPisubText, keepsEveryToken } from '../../src/language/lsp/format-text.js';
+import { createPisubServices } from '../../src/language/pisub-module.js';
 import { readSnapshot, replaceFile, TEMP_NAME, writeFileAtomic } from '../../src/interop/write-file.js';
 import { BIN, pisub } from '../helpers/cli.js';
 import { PisubWorkspace } from '../../src/language/headless.js';
@@ -270,6 +273,8 @@ describe('one hostile file harms only itself', () => {
     }
 
     it('an exception while checking one file (in process) is that file\'s diagnostic; the others are checked together as usual', async () => {
+        // Langium logs the validation exception this test provokes; keep the test output clean.
+        const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
         const ws = new PisubWorkspace();
         const cache = ws.services.analysis.Cache;
         const get = cache.get.bind(cache);
@@ -290,6 +295,7 @@ describe('one hostile file harms only itself', () => {
         expect(a.analysis).toBeDefined();
         expect(b.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         expect(other.diagnostics.map(d => d.code)).toContain('submission/syntax');
+        quiet.mockRestore();
     });
 
     it('check: the deep file gets submission/unreadable, the good file is checked, no internal error', () => {
@@ -343,6 +349,24 @@ describe('terminal output escapes control characters', () => {
         for (const line of check.stdout.trimEnd().split('\n').slice(0, -1)) expect(line).toMatch(/^\S.*:\d+:\d+: (error|warning|info) .* \[[a-z-]+\/[a-z0-9-]+\]$/);
         expect(check.stdout).toContain('evil\\e]0;owned\\x07\\e[31m\\nsecond.pisub:');
         expect(check.stdout).toContain('cr\\rname.pisub:');
+    });
+});
+
+describe('format verifies before it writes', () => {
+    it('the new layout of every example (LF, CRLF, CR) keeps every token and comment; a dropped token is caught', () => {
+        const services = createPisubServices(EmptyFileSystem).Pisub;
+        const root = join(__dirname, '..', '..', 'examples');
+        const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(n => n.endsWith('.pisub'));
+        expect(files.length).toBeGreaterThan(3);
+        for (const name of files) {
+            const lf = readFileSync(join(root, name), 'utf8').replace(/\r\n?/g, '\n');
+            for (const text of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r'), lf.replace(/\n/g, '\n\n  ')]) {
+                const result = formatPisubText(services, text);
+                if (!result.ok) continue; // files with syntax errors are never written
+                expect(keepsEveryToken(services, text, result.text), name).toBe(true);
+                expect(keepsEveryToken(services, text, result.text.replace(/\byear\b/, '')), name).toBe(false);
+            }
+        }
     });
 });
 

@@ -6,7 +6,7 @@
  * errors is never touched. `--check` writes nothing and lists the files that would change.
  */
 import { EmptyFileSystem } from 'langium';
-import { formatPisubText } from '../../language/lsp/format-text.js';
+import { formatPisubText, keepsEveryToken } from '../../language/lsp/format-text.js';
 import { createPisubServices } from '../../language/pisub-module.js';
 import { readSnapshot, removeTempFilesOnSignals, replaceFile, type WriteHooks } from '../../interop/write-file.js';
 import { ExitCode, parseOptions, UsageError, type Command, type Io } from '../command.js';
@@ -27,7 +27,7 @@ export interface FormatCounts {
 const betweenFiles = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /**
- * Formats the files at `paths` one after the other (read, format, check, write), printing one line
+ * Formats the files at `paths` one after the other (read, format, verify, write), printing one line
  * per file. `hooks` are the write module's test seams.
  */
 export async function formatFiles(paths: readonly string[], check: boolean, io: Pick<Io, 'out' | 'err'>, hooks: WriteHooks = {}): Promise<FormatCounts> {
@@ -65,6 +65,11 @@ export async function formatFiles(paths: readonly string[], check: boolean, io: 
             continue;
         }
         if (!result.changed) { counts.unchanged++; continue; }
+        // Verify before writing: the new layout parses and keeps every token and comment.
+        if (!keepsEveryToken(services, text!, result.text)) {
+            skip(path, 'internal error: the new layout would not keep every token of the file; the file is unchanged (please report this with the file)');
+            continue;
+        }
         if (check) {
             counts.changed++;
             io.out(`${safe(path)}: would be reformatted\n`);

@@ -40,6 +40,21 @@ export function formatPisubText(services: LangiumCoreServices, text: string): Fo
     return { ok: true, text: formatted, changed: formatted !== text };
 }
 
+/**
+ * Whether `formatted` holds exactly the tokens of `original`, in order, and the same comments
+ * (up to trailing spaces and line ends): what `pisub format` verifies before it writes a file.
+ */
+export function keepsEveryToken(services: LangiumCoreServices, original: string, formatted: string): boolean {
+    const shape = (text: string) => {
+        const lexed = services.parser.Lexer.tokenize(text);
+        if (lexed.errors.length > 0) return undefined;
+        const comments = lexed.hidden.filter(t => t.tokenType.name.endsWith('COMMENT')).map(t => t.image.split(LINE_BREAK).map(l => l.trimEnd()).join('\n'));
+        return JSON.stringify([lexed.tokens.map(t => t.image), comments]);
+    };
+    const before = shape(original);
+    return before !== undefined && before === shape(formatted) && services.parser.LangiumParser.parse(formatted).parserErrors.length === 0;
+}
+
 function lastLine(text: string): number {
     return text.split(LINE_BREAK).length;
 }
