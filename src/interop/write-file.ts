@@ -98,7 +98,9 @@ function writeTemp(dir: string, text: string, mode?: number, owner?: { uid: numb
         try {
             try {
                 writeSync(fd, text, null, 'utf8');
-                if (owner) fchownSync(fd, owner.uid, owner.gid);
+                if (owner) {
+                    try { fchownSync(fd, owner.uid, owner.gid); } catch (e) { throw new OwnerNotKept(e); }
+                }
                 if (mode !== undefined) fchmodSync(fd, mode);
                 fsyncSync(fd);
             } finally {
@@ -110,6 +112,10 @@ function writeTemp(dir: string, text: string, mode?: number, owner?: { uid: numb
         }
         return temp;
     }
+}
+
+class OwnerNotKept extends Error {
+    constructor(override readonly cause: unknown) { super('owner not kept'); }
 }
 
 function discard(temp: string): void {
@@ -169,6 +175,9 @@ export function replaceFile(snapshot: ReadSnapshot, text: string, hooks: WriteHo
     try {
         temp = writeTemp(dirname(real), text, st.mode & 0o7777, ownerToKeep(st));
     } catch (e) {
+        if (e instanceof OwnerNotKept) {
+            return { ok: false, problem: `its owner and group (${st.uid}:${st.gid}) could not be kept on the new file (${describe(e.cause)}); pisub leaves it unchanged` };
+        }
         return { ok: false, problem: `cannot write in ${dirname(real)}: ${describe(e)} (the file is unchanged)` };
     }
     try {
@@ -227,6 +236,7 @@ export function writeFileAtomic(path: string, text: string, force: boolean, hook
     let existing: Stats | undefined;
     try { existing = statSync(path); } catch { existing = undefined; }
     if (existing?.isDirectory()) return { ok: false, problem: `${path} is a folder; give a file name` };
+    if (!existing && isDanglingLink(path)) return { ok: false, problem: `${path} is a symbolic link to a missing file; pisub does not follow it` };
     if (existing && !force) return { ok: false, exists: true, problem: `${path} already exists; use --force to overwrite it` };
     if (existing) {
         let bytes: Buffer;
@@ -268,6 +278,10 @@ export function writeFileAtomic(path: string, text: string, force: boolean, hook
     } finally {
         if (liveTemps.has(temp)) discard(temp);
     }
+}
+
+function isDanglingLink(path: string): boolean {
+    try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
 }
 
 export function describe(e: unknown): string {

@@ -142,6 +142,22 @@ describe('replacing a file in place (format)', () => {
         expect(temps(dir)).toEqual([]);
     });
 
+    it('leaves a file unchanged when its owner could not be kept (another user\'s world-writable file, as an unprivileged user)', () => {
+        if (!asRoot || !nobodyCanRun()) {
+            console.warn('skipped: needs root, and the CLI running as "nobody"');
+            return;
+        }
+        const dir = folder({ 'shared.pisub': MESSY });
+        chmodSync(dir, 0o777);
+        chmodSync(join(dir, 'shared.pisub'), 0o666);
+        const r = spawnSync(process.execPath, [BIN, 'format', join(dir, 'shared.pisub')], { encoding: 'utf8', uid: NOBODY, gid: NOBODY });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain('shared.pisub: not formatted: its owner and group (0:0) could not be kept on the new file (permission denied); pisub leaves it unchanged');
+        expect(readFileSync(join(dir, 'shared.pisub'), 'utf8')).toBe(MESSY);
+        expect(statSync(join(dir, 'shared.pisub')).uid).toBe(0);
+        expect(temps(dir)).toEqual([]);
+    });
+
     it('refuses a hard-linked file rather than splitting the links', () => {
         const dir = folder({ 'a.pisub': MESSY });
         linkSync(join(dir, 'a.pisub'), join(dir, 'a-copy.bak'));
@@ -218,6 +234,14 @@ describe('writing an output file (export, import, report)', () => {
         expect(writeFileAtomic(join(dir, 'out.txt'), 'new', true)).toEqual({ ok: true });
         expect(lstatSync(join(dir, 'out.txt')).isSymbolicLink()).toBe(true);
         expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe('new');
+        expect(temps(dir)).toEqual([]);
+    });
+
+    it('--force does not write through a link to a missing file', () => {
+        const dir = folder();
+        symlinkSync('nowhere.txt', join(dir, 'out.txt'));
+        expect(writeFileAtomic(join(dir, 'out.txt'), 'new', true).problem).toMatch(/symbolic link to a missing file/);
+        expect(existsSync(join(dir, 'nowhere.txt'))).toBe(false);
         expect(temps(dir)).toEqual([]);
     });
 
