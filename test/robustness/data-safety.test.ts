@@ -84,6 +84,17 @@ describe('replacing a file in place (format)', () => {
         expect(temps(dir)).toEqual([]);
     });
 
+    it('a write that fails midway (an error after the temporary file is written) leaves the file and no temporary file', () => {
+        const dir = folder({ 'a.pisub': MESSY });
+        const fail = () => { throw Object.assign(new Error('no space'), { code: 'ENOSPC' }); };
+        const outcome = replaceFile(readSnapshot(join(dir, 'a.pisub')), CANONICAL, { beforeCommit: fail });
+        expect(outcome).toEqual({ ok: false, problem: 'cannot write: no space left on the device (the file is unchanged)' });
+        expect(readFileSync(join(dir, 'a.pisub'), 'utf8')).toBe(MESSY);
+        expect(writeFileAtomic(join(dir, 'new.txt'), 'x', false, { beforeCommit: fail }).problem).toMatch(/no space left on the device/);
+        expect(existsSync(join(dir, 'new.txt'))).toBe(false);
+        expect(temps(dir)).toEqual([]);
+    });
+
     it('writes through a symlink: the link stays a link, its target is formatted', () => {
         const dir = folder({ 'real.pisub': MESSY });
         mkdirSync(join(dir, 'links'));
