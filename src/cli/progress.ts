@@ -7,7 +7,7 @@
  */
 import { DocumentState, type Disposable } from 'langium';
 import { linkedBatches } from '../language/batches.js';
-import { PisubWorkspace, type CheckedFile, type SourceFile } from '../language/headless.js';
+import { PisubWorkspace, unreadable, type CheckedFile, type SourceFile } from '../language/headless.js';
 
 export interface ProgressWhen {
     /** Standard error is a terminal (where the progress line goes). */
@@ -108,7 +108,10 @@ export async function checkEach<T>(files: readonly SourceFile[], progress: Progr
     try {
         for (const batch of linkedBatches(files)) {
             const checked = await workspace.check(batch.map(i => files[i]));
-            checked.forEach((file, k) => { results[batch[k]] = keep(file); });
+            checked.forEach((file, k) => {
+                // One file's failure (in what the caller takes of it) is that file's diagnostic.
+                try { results[batch[k]] = keep(file); } catch (e) { results[batch[k]] = keep(unreadable(files[batch[k]], e)); }
+            });
         }
         progress.tick(files.length); // the inputs Langium does not build (QPP JSON) are done too
         return results;

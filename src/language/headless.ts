@@ -109,8 +109,38 @@ export class PisubWorkspace {
         this.shared = shared;
     }
 
-    /** Checks all files together; pisub files resolve `prior-year` references among themselves. */
+    /**
+     * Checks all files together; pisub files resolve `prior-year` references among themselves.
+     * One file's failure is that file's diagnostic (`submission/unreadable`): when checking them
+     * together throws, each file is checked alone to find the ones that throw, and the rest are
+     * checked together again. Never throws for a file's content.
+     */
     async check(files: readonly SourceFile[]): Promise<CheckedFile[]> {
+        try {
+            return await this.checkTogether(files);
+        } catch (e) {
+            if (files.length === 1) return [unreadable(files[0], e)];
+        }
+        const results = new Map<number, CheckedFile>();
+        const fine: number[] = [];
+        for (let i = 0; i < files.length; i++) {
+            try {
+                await this.checkTogether([files[i]]);
+                fine.push(i);
+            } catch (e) {
+                results.set(i, unreadable(files[i], e));
+            }
+        }
+        try {
+            const checked = await this.checkTogether(fine.map(i => files[i]));
+            checked.forEach((file, k) => results.set(fine[k], file));
+        } catch (e) {
+            for (const i of fine) results.set(i, unreadable(files[i], e));
+        }
+        return files.map((_, i) => results.get(i)!);
+    }
+
+    private async checkTogether(files: readonly SourceFile[]): Promise<CheckedFile[]> {
         const docs = new Map<number, LangiumDocument<Submission>>();
         const factory = this.shared.workspace.LangiumDocumentFactory;
         const store = this.shared.workspace.LangiumDocuments;
@@ -126,7 +156,9 @@ export class PisubWorkspace {
             await this.shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
             return files.map((file, i) => {
                 const format = inputFormatFor(file.path);
-                if (format) return checkOther(file, format);
+                if (format) {
+                    try { return checkOther(file, format); } catch (e) { return unreadable(file, e); }
+                }
                 const doc = docs.get(i)!;
                 return {
                     path: file.path, text: file.text, format: 'pisub', document: doc,
@@ -143,6 +175,26 @@ export class PisubWorkspace {
             }
         }
     }
+}
+
+/**
+ * A file that could not be checked (the parser or a check threw: a stack overflow on deep nesting,
+ * an internal error): one error at its start naming the reason. Other files are unaffected.
+ */
+export function unreadable(file: SourceFile, e: unknown): CheckedFile {
+    const reason = e instanceof RangeError && /call stack/i.test(e.message)
+        ? 'it is nested too deeply to check (the checker ran out of stack)'
+        : `an internal error stopped the check (${(e as Error)?.message ?? String(e)}); please report it with this file`;
+    const format = inputFormatFor(file.path)?.format ?? 'pisub';
+    const end = Math.min(file.text.length, 1);
+    return {
+        path: file.path, text: file.text, format,
+        diagnostics: [{
+            code: 'submission/unreadable', severity: 'error',
+            message: `pisub could not check this file: ${reason}. The other files are checked as usual.`,
+            line: 1, column: 1, endLine: 1, endColumn: end + 1, offset: 0, end
+        }]
+    };
 }
 
 function byPosition(a: PisubDiagnostic, b: PisubDiagnostic): number {

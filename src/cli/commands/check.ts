@@ -5,6 +5,7 @@ import { checkJson, checkSarif, checkText, summarise } from '../format-output.js
 import { collectInputs } from '../inputs.js';
 import { progressFor, tracked } from '../progress.js';
 import { VERSION } from '../version.js';
+import { safe } from '../terminal.js';
 
 export const checkCommand: Command = {
     name: 'check',
@@ -27,9 +28,9 @@ Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage err
         const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', 'format');
         if (positionals.length === 0) throw new UsageError('pisub check needs at least one file or folder');
         const { files, problems } = collectInputs(positionals);
-        for (const p of problems) io.err(`pisub: ${p.path}: ${p.message}\n`);
+        for (const p of problems) io.err(`pisub: ${safe(p.path)}: ${safe(p.message)}\n`);
         if (files.length === 0 && problems.length === 0) {
-            io.err(`pisub: no .pisub files found in ${positionals.join(', ')}\n`);
+            io.err(`pisub: no .pisub files found in ${positionals.map(safe).join(', ')}\n`);
             return ExitCode.Usage;
         }
         // In batches of linked files, so 10,000 files check in flat memory (docs/performance.md).

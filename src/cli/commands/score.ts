@@ -2,6 +2,7 @@ import { PisubWorkspace } from '../../language/headless.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { scoreJson, scoreText } from '../format-output.js';
 import { readOneSubmission } from '../inputs.js';
+import { safe } from '../terminal.js';
 
 export const scoreCommand: Command = {
     name: 'score',
@@ -26,8 +27,8 @@ Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable inp
         if (file === ExitCode.Usage) return ExitCode.Usage;
         const [checked] = await new PisubWorkspace().check([file]);
         if (!checked.analysis) {
-            io.err(`pisub: ${checked.path}: could not be read as a submission:\n`);
-            for (const d of checked.diagnostics) io.err(`  ${checked.path}:${d.line}:${d.column}: ${d.message}\n`);
+            io.err(`pisub: ${safe(checked.path)}: could not be read as a submission:\n`);
+            for (const d of checked.diagnostics) io.err(`  ${safe(checked.path)}:${d.line}:${d.column}: ${safe(d.message)} [${d.code}]\n`);
             return ExitCode.Usage;
         }
         // A file with syntax errors is not a valid submission: it scores 0, and the errors say why.

@@ -36,6 +36,8 @@ const RULE_LIST: RuleDefinition[] = [
     // --- the submission as a whole -------------------------------------------------------------
     { code: 'submission/syntax', severity: 'error', title: 'Syntax error', confidence: 'H', sources: ['language'],
         rule: 'The file must follow the .pisub language (docs/language.md).' },
+    { code: 'submission/unreadable', severity: 'error', title: 'File could not be checked', confidence: 'H', sources: ['language'],
+        rule: 'A file pisub cannot check (nested too deeply, or an internal error) is reported on its own; the other files are checked as usual. Simplify the file, or report it with the file.' },
     { code: 'submission/duplicate-statement', severity: 'error', title: 'Statement given twice', confidence: 'H', sources: ['language', 'submissionsApi'],
         rule: 'Year, practice, entity, reporting option, performance period and CEHRT id are stated once per submission.' },
     { code: 'submission/duplicate-name', severity: 'error', title: 'Submission name used by another file', confidence: 'H', sources: ['language'],
