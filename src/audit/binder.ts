@@ -7,7 +7,7 @@
  */
 import { retentionUntil, validationCriteriaFor, type EvidenceExpectation } from '../language/data/evidence.js';
 import type { EvidenceModel, MeasureEntry } from '../language/model/submission.js';
-import { evidenceStatus, type EvidenceLookup } from '../language/rules/checks/evidence.js';
+import { countMissingEvidence, evidenceStatus, type EvidenceLookup } from '../language/rules/checks/evidence.js';
 import type { Analysis } from '../language/rules/engine.js';
 import { escapeHtml } from '../report/render-html.js';
 
@@ -94,16 +94,13 @@ export function buildBinder(analysis: Analysis, options: BuildOptions): Binder {
             recordedSha256: e.sha256?.value, found, copy: found.status === 'ok' ? options.copyOf(e.path.value) : undefined, problems
         };
     };
-    let missingCount = 0;
     const items: BinderItem[] = status.items.map(item => {
         const files = item.evidence.map(fileOf);
         const missing = !files.some(f => f.found.status === 'ok');
-        if (missing) missingCount++;
         return { label: item.label, value: item.key === 'cehrt' ? model.cehrts[0]?.value ?? '' : valueText(item.entry), expectation: item.expectation, files, missing };
     });
     const general = status.general.map(fileOf);
-    // A broken file where the item has another good one still needs fixing: count it too.
-    for (const f of [...items.flatMap(i => i.missing ? [] : i.files), ...general]) if (f.found.status !== 'ok') missingCount++;
+    const missingCount = countMissingEvidence(status, e => options.lookup(e.path.value).status !== 'ok');
     const entity = model.entities[0];
     const retention = year !== null ? retentionUntil(year) : null;
     return {

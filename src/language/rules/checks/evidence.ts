@@ -185,3 +185,20 @@ function hashFix(ctx: RuleContext, e: EvidenceModel, reader: EvidenceReader) {
     if (found.status !== 'ok' || !e.sha256) return undefined;
     return [{ title: 'Record the SHA-256', edits: [{ span: e.sha256.span, text: `"${found.sha256}"` }], preferred: true }];
 }
+
+/** The evidence codes that say a named file is not there to be read. */
+export const BROKEN_FILE_CODES: ReadonlySet<string> = new Set(['evidence/file-missing', 'evidence/file-unreadable']);
+
+/**
+ * How much evidence is missing: attestations and measures with no readable evidence file, plus
+ * evidence files that are missing or unreadable where the item has another file. The binder's
+ * "n missing", `pisub report`'s evidence column and the audit exit code all count this way.
+ */
+export function countMissingEvidence(status: EvidenceStatus, isBroken: (e: EvidenceModel) => boolean): number {
+    let n = 0;
+    for (const item of status.items) {
+        const good = item.evidence.filter(e => !isBroken(e)).length;
+        n += good === 0 ? 1 : item.evidence.length - good;
+    }
+    return n + status.general.filter(isBroken).length;
+}
