@@ -10,6 +10,7 @@ import { registerWorkspaceRequests } from './lsp/workspace-requests.js';
 import { registerPortfolioRequest } from './lsp/portfolio-request.js';
 import { NodeEvidenceFiles } from './evidence-files.js';
 import { watchEvidenceFiles } from './lsp/evidence-watch.js';
+import { registerAuditRequest } from './lsp/audit-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const evidenceFiles = new NodeEvidenceFiles();
@@ -18,4 +19,5 @@ watchEvidenceFiles(shared, evidenceFiles);
 registerScoreRequest(connection, shared);
 registerWorkspaceRequests(connection, shared);
 registerPortfolioRequest(connection, shared);
+registerAuditRequest(connection, shared);
 startLanguageServer(shared);
