@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeBinder } from '../../audit/write-binder.js';
 import { checkInBatches } from '../../language/batches.js';
@@ -96,7 +96,8 @@ or unparsable input, or a binder that could not be written (or exists, without -
                 if (problem) { io.err(`pisub audit: ${outcome.dir}: ${problem}\n`); bad = true; }
             }
             const lacking = outcome.binder.items.filter(i => i.missing).map(i => i.label);
-            io.out(`${outcome.dir}: ${n === 0 ? 'complete' : `${n} missing${lacking.length ? ` (${lacking.join(', ')})` : ''}`}, ${outcome.manifest.files.length} file${outcome.manifest.files.length === 1 ? '' : 's'}\n`);
+            const shown = join(values.output, basename(outcome.dir));
+            io.out(`${shown}: ${n === 0 ? 'complete' : `${n} missing${lacking.length ? ` (${lacking.join(', ')})` : ''}`}, ${outcome.manifest.files.length} file${outcome.manifest.files.length === 1 ? '' : 's'}\n`);
         }
         return bad ? ExitCode.Usage : missing ? ExitCode.Errors : ExitCode.Ok;
     }
