@@ -5,7 +5,7 @@
  * (path, size, modification time), so a keystroke does not hash the same PDF again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { URI } from 'langium';
 import type { EvidenceFiles } from './analysis.js';
@@ -46,6 +46,18 @@ export class NodeEvidenceReader implements EvidenceReader {
     /** The absolute path an evidence path stands for. */
     resolve(path: string): string {
         return resolve(this.folder, path);
+    }
+
+    /** At most 500 entries of a folder, folders first; none when it cannot be read. */
+    list(folder: string): { name: string; folder: boolean }[] {
+        try {
+            return readdirSync(this.resolve(folder === '' ? '.' : folder), { withFileTypes: true })
+                .slice(0, 500)
+                .map(d => ({ name: d.name, folder: d.isDirectory() }))
+                .sort((a, b) => Number(b.folder) - Number(a.folder) || a.name.localeCompare(b.name));
+        } catch {
+            return [];
+        }
     }
 
     lookup(path: string): EvidenceLookup {

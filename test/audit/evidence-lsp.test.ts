@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -112,12 +112,33 @@ describe('evidence in the language server', () => {
         const onMeasure = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: measureLine, character: lines[measureLine].indexOf('e-prescribing') + 2 } }) as Hover;
         expect((onMeasure.contents as { value: string }).value).toContain('Audit documentation: A dated report from the CEHRT for the performance period');
 
+        const links = await connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }) as { target: string; range: { start: { line: number; character: number } } }[];
+        expect(links.map(l => l.target)).toEqual([pathToFileURL(join(dir, 'sra.txt')).href, pathToFileURL(join(dir, 'report.txt')).href]);
+        expect(links[0].range.start).toEqual({ line, character: lines[line].indexOf('sra.txt') });
+
         const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as DocumentSymbol[];
         const evidence = symbols[0].children!.find(s => s.name === 'Evidence')!;
         expect(evidence.children!.map(c => [c.name, c.detail])).toEqual([
             ['security-risk-analysis: sra.txt', undefined], ['e-prescribing: report.txt', 'file missing']
         ]);
         expect(evidence.detail).toMatch(/^\d+ missing$/);
+    }, 60_000);
+
+    it('completes evidence paths from the submission\'s folder, and targets from the measures', async () => {
+        const uri = pathToFileURL(join(dir, 'complete.pisub')).href;
+        mkdirSync(join(dir, 'letters'));
+        const doc = submission({ year: 2024, extra: 'evidence sra ""' });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pisub', version: 1, text: doc } });
+        const lines = doc.split('\n');
+        const line = lines.findIndex(l => l.includes('evidence sra'));
+        const list = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].indexOf('""') + 1 } }) as { items: { label: string; kind: number; textEdit?: { newText: string } }[] };
+        const labels = list.items.map(i => i.label);
+        expect(labels).toContain('sra.txt');
+        expect(labels).toContain('letters/');
+        expect(labels).not.toContain('live.pisub');
+        expect(list.items.find(i => i.label === 'sra.txt')!.textEdit!.newText).toBe('"sra.txt"');
+        const target = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].indexOf('sra') } }) as { items: { label: string }[] };
+        expect(target.items.map(i => i.label)).toEqual(expect.arrayContaining(['security-risk-analysis', 'cehrt']));
     }, 60_000);
 
     it('offers the SHA-256 quick fix, and pisub/auditBinder builds the binder', async () => {

@@ -23,6 +23,8 @@ export type EvidenceLookup =
 /** The port through which evidence files are read (relative to the submission's folder). */
 export interface EvidenceReader {
     lookup(path: string): EvidenceLookup;
+    /** The entries of a folder (relative to the submission), for completion; optional. */
+    list?(folder: string): readonly { readonly name: string; readonly folder: boolean }[];
 }
 
 /** One thing that needs documenting: an attestation or measure as reported, or the CEHRT id. */
