@@ -7,9 +7,10 @@
  * year in the QPP Resource Library; the 2024 PI Quick Start Guide (shared/reference) names it
  * ("Documentation guidance for each measure and attestation ... 2024 MIPS Data Validation
  * Criteria") and says to keep documentation for 6 years after submission. The Data Validation
- * Criteria documents themselves were searched for (search corpora `pages` and `docs`, queries
- * "MIPS Data Validation Criteria Promoting Interoperability <year>") and NOT found for any year:
- * only secondary pages that describe them (SOURCES.auditPractice). So every expectation below is
+ * Criteria documents themselves were searched for (2026-12, search corpora `pages` and `docs`:
+ * "MIPS Data Validation Criteria Promoting Interoperability" without a year and for 2023, 2024 and
+ * 2025) and NOT found for any year: only secondary pages that describe them (SOURCES.auditPractice:
+ * McDermott+ on the 2018 criteria, mdinteractive.com, NH DHHS, ONC's §170.315(g)(2) test method). So every expectation below is
  * pisub's summary with confidence 'M' (consistent third-party descriptions of the CMS document)
  * unless an official text in shared/reference says it ('H'). Nothing here raises an error on its
  * own: a missing document is reported as information.
