@@ -95,6 +95,16 @@ describe('evidence checks', () => {
         expect(r.stdout).not.toContain('evidence/file-missing');
     });
 
+    it('odd paths never crash or hang: a device, a very long name, an empty path, a path through a file', async () => {
+        const f = await checkWith(`evidence sra "/dev/zero"\n    evidence safer "${'x'.repeat(5000)}"\n    evidence e-prescribing ""\n    evidence pdmp "a.txt/inside"`, { 'a.txt': 'a' });
+        const byPath = (p: string) => f.diagnostics.filter(d => d.code.startsWith('evidence/file-') && f.text.slice(d.offset, d.end).startsWith(`"${p}`)).map(d => d.code);
+        expect(byPath('/dev/zero')).toEqual(['evidence/file-unreadable']);
+        expect(f.diagnostics.find(d => d.code === 'evidence/file-unreadable')!.message).toContain('not a regular file');
+        expect(byPath('xxxx').length).toBe(1);
+        expect(byPath('"')).toEqual(['evidence/file-missing']);
+        expect(byPath('a.txt/inside')).toEqual(['evidence/file-missing']);
+    });
+
     it('reports attestations and measures without evidence as info, once the submission records evidence', async () => {
         const none = await checkWith('');
         expect(evidenceCodes(none)).toEqual([]);
