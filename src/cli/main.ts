@@ -12,11 +12,12 @@ import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { formatCommand } from './commands/format.js';
 import { lspCommand } from './commands/lsp.js';
+import { auditCommand } from './commands/audit.js';
 import '../interop/register.js';
 import { VERSION } from './version.js';
 import { safe } from './terminal.js';
 
-export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand, reportCommand, formatCommand, lspCommand];
+export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand, reportCommand, formatCommand, auditCommand, lspCommand];
 
 export function helpText(): string {
     const w = Math.max(...COMMANDS.map(c => c.name.length));

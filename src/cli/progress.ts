@@ -8,6 +8,7 @@
 import { DocumentState, type Disposable } from 'langium';
 import { linkedBatches } from '../language/batches.js';
 import { PisubWorkspace, unreadable, type CheckedFile, type SourceFile } from '../language/headless.js';
+import { cliEvidenceFiles } from '../language/evidence-files.js';
 
 export interface ProgressWhen {
     /** Standard error is a terminal (where the progress line goes). */
@@ -102,7 +103,7 @@ export function stderrIsTTY(): boolean {
  * (so each batch's documents and analyses can be released).
  */
 export async function checkEach<T>(files: readonly SourceFile[], progress: ProgressLike, keep: (file: CheckedFile) => T): Promise<T[]> {
-    const workspace = new PisubWorkspace();
+    const workspace = new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() });
     const tracking = trackValidation(workspace, progress);
     const results: T[] = new Array(files.length);
     try {

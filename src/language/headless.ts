@@ -14,6 +14,21 @@ import type { Severity } from './rules/catalogue.js';
 import type { Finding } from './rules/context.js';
 import type { SubmissionModel } from './model/submission.js';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { EvidenceFiles } from './analysis.js';
+
+const CHECK_SCHEME = 'pisub-check';
+
+/** The path a file was given as, from the URI `check()` gave its document (undefined for other URIs). */
+export function sourcePathOf(uri: URI): string | undefined {
+    if (uri.scheme !== CHECK_SCHEME) return undefined;
+    const m = /^\/\d+\/(.*)$/s.exec(uri.path);
+    return m ? m[1] : undefined;
+}
+
+export interface WorkspaceOptions {
+    /** Reads the evidence files the submissions name (the CLI passes evidence-files.ts's `cliEvidenceFiles()`). */
+    readonly evidenceFiles?: EvidenceFiles;
+}
 
 /** A diagnostic with 1-based lines and columns (end exclusive), as the CLI prints it. */
 export interface PisubDiagnostic {
@@ -103,8 +118,8 @@ export class PisubWorkspace {
     readonly shared: LangiumSharedServices;
     private counter = 0;
 
-    constructor() {
-        const { shared, Pisub } = createPisubServices(EmptyFileSystem);
+    constructor(options: WorkspaceOptions = {}) {
+        const { shared, Pisub } = createPisubServices(EmptyFileSystem, { evidenceFiles: options.evidenceFiles });
         this.services = Pisub;
         this.shared = shared;
     }
@@ -147,7 +162,7 @@ export class PisubWorkspace {
         files.forEach((file, i) => {
             if (inputFormatFor(file.path)) return;
             // A private URI scheme: nothing is read from or written to disk by Langium.
-            const uri = URI.parse(`pisub-check:///${++this.counter}/${encodeURIComponent(file.path)}`);
+            const uri = URI.parse(`${CHECK_SCHEME}:///${++this.counter}/${encodeURIComponent(file.path)}`);
             const doc = factory.fromString<Submission>(file.text, uri);
             store.addDocument(doc);
             docs.set(i, doc);
@@ -220,7 +235,7 @@ function checkOther(file: SourceFile, format: InputFormat): CheckedFile {
     const parsed = format.parse(file.text);
     const syntax = parsed.errors.map(e => toPisubDiagnostic({ code: 'submission/syntax', severity: 'error', message: e.message, span: { offset: e.offset, end: e.end } }, index));
     if (!parsed.model) return { path: file.path, text: file.text, format: format.format, diagnostics: syntax };
-    const analysis = analyse(parsed.model);
+    const analysis = analyse(parsed.model);  // QPP JSON carries no evidence
     return {
         path: file.path, text: file.text, format: format.format, analysis,
         diagnostics: [...syntax, ...analysis.findings.map(f => toPisubDiagnostic(f, index))].sort(byPosition)

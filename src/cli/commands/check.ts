@@ -1,4 +1,5 @@
 import { PisubWorkspace } from '../../language/headless.js';
+import { cliEvidenceFiles } from '../../language/evidence-files.js';
 import { checkInBatches } from '../../language/batches.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { checkJson, checkSarif, checkText, summarise } from '../format-output.js';
@@ -34,7 +35,7 @@ Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage err
             return ExitCode.Usage;
         }
         // In batches of linked files, so 10,000 files check in flat memory (docs/performance.md).
-        const workspace = new PisubWorkspace();
+        const workspace = new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() });
         // "checked 120/1000 files" on a terminal only (progress.ts says when).
         const progress = progressFor(files.length, 'checked', { stdoutIsTTY: io.isTTY, humanFormat: format === 'text', toFile: false }, io.err);
         const checked = await tracked(workspace, progress, () => checkInBatches(workspace, files));

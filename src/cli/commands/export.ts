@@ -1,4 +1,5 @@
 import { PisubWorkspace } from '../../language/headless.js';
+import { cliEvidenceFiles } from '../../language/evidence-files.js';
 import { buildQppSubmission, qppJsonText, SUBMISSION_METHODS } from '../../interop/export.js';
 import { inputAt, removeTempFilesOnSignals, writeFileAtomic } from '../../interop/write-file.js';
 import { safe } from '../terminal.js';
@@ -34,7 +35,7 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         if (values.output === '') throw new UsageError('-o needs a file name');
         const file = readOneSubmission(positionals[0], 'export', io.err);
         if (file === ExitCode.Usage) return ExitCode.Usage;
-        const [checked] = await new PisubWorkspace().check([file]);
+        const [checked] = await new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }).check([file]);
         const errors = checked.diagnostics.filter(d => d.severity === 'error');
         const list = errors.map(d => `  ${safe(checked.path)}:${d.line}:${d.column}: ${safe(d.message)} [${d.code}]\n`).join('');
         if (!checked.analysis) {

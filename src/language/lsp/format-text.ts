@@ -13,7 +13,7 @@ import type { LangiumCoreServices } from 'langium';
 /** Keywords that start a statement (inside `submission { }` or `clinician { }`). */
 const STATEMENT_KEYWORDS = new Set([
     'year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'measure', 'attest', 'public-health',
-    'special-status', 'clinician', 'prior-year', 'note'
+    'special-status', 'clinician', 'prior-year', 'note', 'evidence'
 ]);
 
 export const INDENT = '    ';
@@ -86,6 +86,7 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
     let depth = 0;
     let prevEnd = 0;
     let glue = false; // the previous token was a sign: the number follows without a space
+    let previous = ''; // the previous token's text (`evidence cehrt "…"`: `cehrt` is a target there, not a statement)
 
     const flush = () => {
         if (current.length > 0) lines.push(INDENT.repeat(depth) + current.join(''));
@@ -133,7 +134,9 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
             lines.push(INDENT.repeat(depth) + '}');
             continue;
         }
-        if ((STATEMENT_KEYWORDS.has(image) && depth > 0) || image === 'submission') {
+        const afterEvidence = previous === 'evidence';
+        previous = image;
+        if ((STATEMENT_KEYWORDS.has(image) && depth > 0 && !afterEvidence) || image === 'submission') {
             flush();
             if (blankBefore && blankLineAllowed()) lines.push('');
         }
