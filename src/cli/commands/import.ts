@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { importSubmission } from '../../interop/import.js';
-import { isSameFile, writeFileAtomic } from '../../interop/write-file.js';
+import { inputAt, removeTempFilesOnSignals, writeFileAtomic } from '../../interop/write-file.js';
+import { safe } from '../terminal.js';
 import { ExitCode, parseOptions, UsageError, type Command } from '../command.js';
 import { readSubmissionText } from '../inputs.js';
 
@@ -37,26 +38,34 @@ listed), or the output could not be written; 2 usage error, unreadable input, or
         const input = positionals[0];
         const lower = input.toLowerCase();
         if (!lower.endsWith('.json') && !lower.endsWith('.xml')) {
-            io.err(`pisub: ${input}: not a QPP JSON (.json) or QRDA III (.xml) file\n`);
+            io.err(`pisub: ${safe(input)}: not a QPP JSON (.json) or QRDA III (.xml) file\n`);
             return ExitCode.Usage;
         }
         if (existsSync(input) && statSync(input).isDirectory()) {
-            io.err(`pisub: ${input}: is a folder; pisub import takes one file\n`);
+            io.err(`pisub: ${safe(input)}: is a folder; pisub import takes one file\n`);
             return ExitCode.Usage;
         }
         const { text, problem } = readSubmissionText(input);
         if (problem !== undefined) {
-            io.err(`pisub: ${input}: ${problem}\n`);
+            io.err(`pisub: ${safe(input)}: ${safe(problem)}\n`);
             return ExitCode.Usage;
         }
-        const result = importSubmission(input, text!, { year: values.year });
-        if (!result.written) {
-            io.err(`pisub: ${input}: cannot import:\n${result.problems.map(p => `  ${p}\n`).join('')}`);
+        let result: ReturnType<typeof importSubmission>;
+        try {
+            result = importSubmission(input, text!, { year: values.year });
+        } catch (e) {
+            // One file's failure is that file's message (e.g. nesting too deep for the converter).
+            const reason = e instanceof RangeError && /call stack/i.test(e.message) ? 'it is nested too deeply to convert' : `internal error: ${(e as Error)?.message ?? String(e)}`;
+            io.err(`pisub: ${safe(input)}: cannot import: ${safe(reason)}\n`);
             return ExitCode.Errors;
         }
-        for (const e of result.written.errors) io.err(`pisub: ${input}: error: ${e}\n`);
-        for (const p of result.problems) io.err(`pisub: ${input}: warning: ${p}\n`);
-        for (const w of result.written.warnings) io.err(`pisub: ${input}: warning: ${w}\n`);
+        if (!result.written) {
+            io.err(`pisub: ${safe(input)}: cannot import:\n${result.problems.map(p => `  ${safe(p)}\n`).join('')}`);
+            return ExitCode.Errors;
+        }
+        for (const e of result.written.errors) io.err(`pisub: ${safe(input)}: error: ${safe(e)}\n`);
+        for (const p of result.problems) io.err(`pisub: ${safe(input)}: warning: ${safe(p)}\n`);
+        for (const w of result.written.warnings) io.err(`pisub: ${safe(input)}: warning: ${safe(w)}\n`);
         // Errors name source elements that could not be imported as they are: the file is still written
         // (each is in its header), and the exit code says it needs review.
         const done = result.written.errors.length > 0 ? ExitCode.Errors : ExitCode.Ok;
@@ -64,17 +73,18 @@ listed), or the output could not be written; 2 usage error, unreadable input, or
             io.out(result.written.text);
             return done;
         }
-        if (isSameFile(values.output, input)) {
-            io.err(`pisub: -o ${values.output} is the input file itself; choose another output file\n`);
+        if (inputAt(values.output, [input]) !== undefined) {
+            io.err(`pisub: -o ${safe(values.output)} is the input file itself; choose another output file (not even --force replaces an input)\n`);
             return ExitCode.Usage;
         }
+        removeTempFilesOnSignals();
         const written = writeFileAtomic(values.output, result.written.text, values.force === true);
         if (!written.ok) {
-            io.err(`pisub: ${written.problem}\n`);
+            io.err(`pisub: ${safe(written.problem)}\n`);
             return written.exists ? ExitCode.Usage : ExitCode.Errors;
         }
         const n = result.written.errors.length;
-        io.err(`pisub: wrote ${values.output} (submission ${result.written.name})${n > 0 ? ` with ${n} error${n > 1 ? 's' : ''} named in its header` : ''}; run "pisub check ${values.output}"\n`);
+        io.err(`pisub: wrote ${safe(values.output)} (submission ${safe(result.written.name)})${n > 0 ? ` with ${n} error${n > 1 ? 's' : ''} named in its header` : ''}; run "pisub check ${safe(values.output)}"\n`);
         return done;
     }
 };

@@ -1,7 +1,9 @@
 import { PisubWorkspace } from '../../language/headless.js';
+import { cliEvidenceFiles } from '../../language/evidence-files.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { scoreJson, scoreText } from '../format-output.js';
 import { readOneSubmission } from '../inputs.js';
+import { safe } from '../terminal.js';
 
 export const scoreCommand: Command = {
     name: 'score',
@@ -25,11 +27,11 @@ are listed, as pisub check reports them); 2 usage error or unreadable input.`,
         if (positionals.length !== 1) throw new UsageError('pisub score takes exactly one file');
         const file = readOneSubmission(positionals[0], 'score', io.err);
         if (file === ExitCode.Usage) return ExitCode.Usage;
-        const [checked] = await new PisubWorkspace().check([file]);
+        const [checked] = await new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }).check([file]);
         if (!checked.analysis) {
-            io.err(`pisub: ${checked.path}: could not be read as a submission:\n`);
-            for (const d of checked.diagnostics) io.err(`  ${checked.path}:${d.line}:${d.column}: ${d.message}\n`);
-            // Readable but not a submission: an error of the file, as \`pisub check\` reports it (exit 1), not a usage error.
+            io.err(`pisub: ${safe(checked.path)}: could not be read as a submission:\n`);
+            for (const d of checked.diagnostics) io.err(`  ${safe(checked.path)}:${d.line}:${d.column}: ${safe(d.message)} [${d.code}]\n`);
+            // Readable but not a submission: an error of the file, as `pisub check` reports it (exit 1), not a usage error.
             return ExitCode.Errors;
         }
         // A file with syntax errors is not a valid submission: it scores 0, and the errors say why.
