@@ -105,7 +105,7 @@ export function verifyWritten(w: WrittenPisub): string | undefined {
     const counts: [string, number][] = [
         ['year', m.years.length], ['practice', m.practices.length], ['entity', m.entities.length], ['reporting', m.reportings.length],
         ['period', m.periods.length], ['cehrt', m.cehrts.length], ['special-status', m.statuses.length], ['clinician', m.clinicians.length],
-        ['note', m.notes.length], ['prior-year', m.priorYear ? 1 : 0]
+        ['note', m.notes.length], ['prior-year', m.priorYear ? 1 : 0], ['evidence', m.evidence?.length ?? 0]
     ];
     for (const [what, n] of counts) {
         const meant = what in w.intent && (w.intent as unknown as Record<string, unknown>)[what] !== undefined ? 1 : 0;

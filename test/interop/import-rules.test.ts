@@ -172,6 +172,8 @@ describe('import writes only what the source says (issue 9, item 4)', () => {
         expect(verifyWritten(changed)).toMatch(/e-prescribing 751 \/ 800/);
         const extraEntity = { ...w, text: w.text.replace('    reporting app\n', '    reporting app\n    entity group tin 123456789\n') };
         expect(verifyWritten(extraEntity)).toMatch(/2 `entity` statement\(s\) where 1 was meant/);
+        const evidence = { ...w, text: w.text.replace('    reporting app\n', '    reporting app\n    evidence "sra.pdf"\n') };
+        expect(verifyWritten(evidence)).toMatch(/1 `evidence` statement\(s\) where 0 was meant/);
         const broken = { ...w, text: w.text.replace('period 2025', 'period "2025') };
         expect(verifyWritten(broken)).toMatch(/it does not parse/);
     });
