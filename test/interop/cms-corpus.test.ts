@@ -7,6 +7,7 @@
  */
 import '../../src/interop/register.js';
 import { DOMParser } from '@xmldom/xmldom';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,10 +93,21 @@ function files(): string[] {
 }
 
 describe('CMS corpus: import → check → export → import', () => {
-    it('has the files SOURCES.md lists, and SOURCES.md lists every file', () => {
+    it('has the files SOURCES.md lists, and SOURCES.md lists every file; the copies are verbatim (same git blob as upstream)', () => {
         const sources = readFileSync(join(CMS, 'SOURCES.md'), 'utf8');
         for (const f of files()) expect(sources).toContain(`\`${f}\``);
         expect(files().length).toBeGreaterThanOrEqual(20);
+        let verbatim = 0;
+        for (const row of sources.split('\n').filter(l => l.startsWith('| `'))) {
+            const file = /^\| `([^`]+)`/.exec(row)![1];
+            const blob = /\| `([0-9a-f]{40})` \|$/.exec(row)?.[1];
+            if (!blob) { expect(row).toContain('(derived)'); continue; }
+            const bytes = readFileSync(join(CMS, file));
+            const sha = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+            expect(sha, file).toBe(blob);
+            verbatim++;
+        }
+        expect(verbatim).toBe(files().length - 2);
     });
 
     for (const path of files()) {
