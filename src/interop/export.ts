@@ -43,6 +43,8 @@ export interface ExportResult {
     readonly problem?: string;
     /** Measurements left out because their value is invalid (only with errors allowed). */
     readonly skipped: readonly string[];
+    /** Measure statements that resolve to no QPP measurement (unknown id, wrong value type, ...), as written. */
+    readonly leftOut: readonly string[];
 }
 
 /** Ids compare by their parts, so PI_HIE_4 sorts before PI_HIE_10 (stable, locale-independent). */
@@ -61,7 +63,7 @@ export function buildQppSubmission(analysis: Analysis, submissionMethod: Submiss
     const m = analysis.model;
     const year = yearOf(m);
     if (!analysis.resolution || year === undefined) {
-        return { skipped: [], problem: 'the performance year is missing or not supported, so the measures cannot be resolved to official QPP ids' };
+        return { skipped: [], leftOut: m.entries.map(e => e.ref.value), problem: 'the performance year is missing or not supported, so the measures cannot be resolved to official QPP ids' };
     }
     const skipped: string[] = [];
     const measurements: QppMeasurement[] = [];
@@ -70,6 +72,8 @@ export function buildQppSubmission(analysis: Analysis, submissionMethod: Submiss
         else measurements.push({ measureId: x.measureId, value: typeof x.value === 'object' ? { numerator: x.value.numerator, denominator: x.value.denominator } : x.value });
     }
     measurements.sort((a, b) => compareMeasureIds(a.measureId, b.measureId));
+    const resolved = new Set(analysis.resolution.measurements.map(x => x.entry));
+    const leftOut = m.entries.filter(e => !resolved.has(e)).map(e => e.ref.value);
 
     const entity = m.entities[0];
     const kind = entity?.kind.value;
@@ -96,7 +100,7 @@ export function buildQppSubmission(analysis: Analysis, submissionMethod: Submiss
             measurements
         })]
     });
-    return { submission, skipped };
+    return { submission, skipped, leftOut };
 }
 
 /** The object without its undefined fields (key order kept). */

@@ -7,6 +7,7 @@
  * shared/reference/pi-rules-notes.md §6 and qpp-submissions/submission-example-pi.json.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { catalogueFor } from '../language/data/measures.js';
 import type {
     EntityKind, EntityModel, EntryValue, Located, MeasureEntry, PeriodModel, ReportingModel, ReportingOption, Span, SubmissionModel
 } from '../language/model/submission.js';
@@ -22,6 +23,34 @@ export interface QppJsonParse {
     readonly errors: readonly QppJsonError[];
     /** `submissionMethod` of the pi measurement set, when given (not part of the model). */
     readonly submissionMethod?: string;
+    /** The JSON tree (for JSON pointers in import messages), when the text parsed. */
+    readonly root?: Node;
+    /** The submission object (the root, or `data.submission` of an API response). */
+    readonly submission?: Node;
+    /** The pi measurement set that was read. */
+    readonly piSet?: Node;
+    /** `programName` values that are valid but have no `.pisub` reporting option (`ssp`). */
+    readonly programWithoutOption?: string;
+}
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, counted without recursion (strings
+ * skipped). jsonc-parser builds its tree recursively, so a hostile file of thousands of nested `[`
+ * would overflow the stack: such a file is refused before it is parsed.
+ */
+export const MAX_JSON_DEPTH = 64;
+export function jsonDepth(text: string): { depth: number; offset: number } {
+    let depth = 0, max = 0, at = 0, inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c) i++; // backslash: skip the escaped character
+            else if (c === 0x22) inString = false;
+        } else if (c === 0x22) inString = true;
+        else if (c === 0x5b || c === 0x7b) { depth++; if (depth > max) { max = depth; at = i; } }
+        else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+    }
+    return { depth: max, offset: at };
 }
 
 /** QPP `entityType` ↔ pisub entity kind. */
@@ -36,6 +65,44 @@ export const KIND_TO_ENTITY_TYPE: Readonly<Record<EntityKind, string>> = {
 export const PROGRAM_TO_OPTION: Readonly<Record<string, ReportingOption>> = { mips: 'traditional', app1: 'app', appPlus: 'app-plus' };
 export const OPTION_TO_PROGRAM: Readonly<Record<Exclude<ReportingOption, 'mvp'>, string>> = { traditional: 'mips', app: 'app1', 'app-plus': 'appPlus' };
 export const MVP_ID = /^[GM]\d{4}$/;
+
+/** A table lookup that never finds Object.prototype's members (`"valueOf"`, `"constructor"`, ...). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * The `programName` values valid for PI in a year: `mips` and `app1` always, then what CMS's measure
+ * data lists in `allowedPrograms` for the year (`appPlus` from 2025, the year's MVP ids, `ssp` from
+ * 2026). Without a known year: the values of every year.
+ */
+export function validPrograms(year: number | undefined): string[] {
+    const out = new Set(['mips', 'app1']);
+    const years = year !== undefined && catalogueFor(year) ? [year] : [2022, 2023, 2024, 2025, 2026, 2027];
+    for (const y of years) for (const p of catalogueFor(y)?.programs ?? []) out.add(p);
+    const order = (p: string) => (MVP_ID.test(p) ? 1 : 0);
+    return [...out].sort((a, b) => order(a) - order(b) || (order(a) ? a.localeCompare(b) : 0));
+}
+
+/** Programs that exist but through which PI is not submitted as a MIPS measurement set. */
+const NOT_PI_PROGRAMS: Readonly<Record<string, string>> = {
+    pcf: 'Primary Care First (PCF)', cpcplus: 'Comprehensive Primary Care Plus (CPC+)', 'cpc+': 'Comprehensive Primary Care Plus (CPC+)'
+};
+
+/** Why a programName is not accepted for PI (the valid values listed), or undefined when it is. */
+export function programProblem(name: string, year: number | undefined): string | undefined {
+    const valid = validPrograms(year);
+    if (valid.includes(name)) return undefined;
+    const list = valid.map(v => `"${v}"`).join(', ');
+    const other = own(NOT_PI_PROGRAMS, name.toLowerCase().replace(/[^a-z+]/g, ''));
+    if (other) return `"${name}" is ${other}: PI is not submitted through that program (its data goes to the model's own reporting, not a MIPS PI measurement set). For MIPS PI use one of ${list}.`;
+    const yearText = year !== undefined ? ` for ${year}` : '';
+    if (MVP_ID.test(name.toUpperCase()) && valid.includes(name.toUpperCase())) return `MVP ids are upper case: write "${name.toUpperCase()}".`;
+    if (MVP_ID.test(name.toUpperCase())) return `"${name}" is not an MVP offered for PI${yearText} in CMS's measure data. Valid programName values${yearText}: ${list}.`;
+    if (name === 'appPlus') return `APP Plus ("appPlus") is offered from the 2025 performance year. Valid programName values${yearText}: ${list}.`;
+    if (name === 'ssp') return `"ssp" (Shared Savings Program) is accepted for PI from the 2026 performance year. Valid programName values${yearText}: ${list}.`;
+    return `Unknown "programName" "${name}" for PI. Valid values${yearText}: ${list}.`;
+}
 
 const SYNTAX_MESSAGES: Record<string, string> = {
     InvalidSymbol: 'unexpected character',
@@ -120,7 +187,8 @@ class Reader {
                 const raw = this.raw(value);
                 this.error(nodeSpan(value), `"${key}" (${what}) must be a string in quotes, not a number: write "${raw}". Numbers lose leading zeros.`);
                 out.push({ value: raw, span: nodeSpan(value) });
-            } else {
+            } else if (value.type !== 'null') {
+                // null is "not given" (the API's own responses write "nationalProviderIdentifier": null for a group).
                 this.error(nodeSpan(value), `"${key}" (${what}) must be a string, not ${describe(value)}.`);
             }
         }
@@ -135,17 +203,27 @@ class Reader {
 /** Parses a QPP Submissions API submission. Never throws. */
 export function parseQppJson(text: string): QppJsonParse {
     const r = new Reader(text);
+    const deep = jsonDepth(text);
+    if (deep.depth > MAX_JSON_DEPTH) {
+        r.error({ offset: deep.offset, end: deep.offset + 1 },
+            `The JSON is nested ${deep.depth} levels deep; a QPP submission needs fewer than 10 and pisub reads at most ${MAX_JSON_DEPTH}. The file was not read.`);
+        return { errors: r.errors };
+    }
     const parseErrors: ParseError[] = [];
-    const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    const tree = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
     for (const e of parseErrors) r.errors.push(syntaxError(e, text.length));
-    if (parseErrors.length > 0 || !root) {
-        if (!root && parseErrors.length === 0) r.error({ offset: 0, end: 0 }, 'The file is empty: a QPP submission is a JSON object.');
+    if (parseErrors.length > 0 || !tree) {
+        if (!tree && parseErrors.length === 0) r.error({ offset: 0, end: 0 }, 'The file is empty: a QPP submission is a JSON object.');
         return { errors: r.errors };
     }
-    if (root.type !== 'object') {
-        r.error(nodeSpan(root), `A QPP submission is a JSON object ({ "entityType": ..., "measurementSets": [...] }), not ${describe(root)}.`);
+    if (tree.type !== 'object') {
+        r.error(nodeSpan(tree), `A QPP submission is a JSON object ({ "entityType": ..., "measurementSets": [...] }), not ${describe(tree)}.`);
         return { errors: r.errors };
     }
+    // The API's responses wrap the submission: { "data": { "submission": { ... } } }.
+    const wrapped = props(tree, 'measurementSets').length === 0 ? props(tree, 'data')[0]?.value : undefined;
+    const inner = wrapped?.type === 'object' ? props(wrapped, 'submission')[0]?.value : undefined;
+    const root = inner?.type === 'object' ? inner : tree;
     const firstKey = root.children?.[0]?.children?.[0];
     const topSpan: Span = firstKey ? nodeSpan(firstKey) : { offset: root.offset, end: root.offset + 1 };
 
@@ -163,6 +241,12 @@ export function parseQppJson(text: string): QppJsonParse {
     const piSets = (sets.children ?? []).filter(s => s.type === 'object' && props(s, 'category').some(c => c.value.value === 'pi'));
     for (const s of sets.children ?? []) {
         if (s.type !== 'object') r.error(nodeSpan(s), `A measurement set is an object, not ${describe(s)}.`);
+    }
+    const aciSets = (sets.children ?? []).filter(s => s.type === 'object' && props(s, 'category').some(c => c.value.value === 'aci'));
+    if (piSets.length === 0 && aciSets.length > 0) {
+        r.error(nodeSpan(props(aciSets[0], 'category')[0].value),
+            'This measurement set has "category": "aci", Advancing Care Information: the name of the category in the 2017 and 2018 performance years (its measures are ACI_*). It became Promoting Interoperability ("pi", PI_* measures) in 2019; pisub checks PI from 2022 and does not read ACI data.');
+        return { errors: r.errors, root: tree, submission: root };
     }
     if (piSets.length === 0) {
         r.error(nodeSpan(setsProps[0].key), 'No measurement set with "category": "pi": there is no Promoting Interoperability data in this submission.');
@@ -197,7 +281,7 @@ export function parseQppJson(text: string): QppJsonParse {
     const entityTypes = props(root, 'entityType');
     for (const { value } of entityTypes) {
         if (value.type !== 'string') { r.error(nodeSpan(value), `"entityType" must be a string, not ${describe(value)}.`); continue; }
-        const kind = ENTITY_TYPE_TO_KIND[String(value.value)];
+        const kind = own(ENTITY_TYPE_TO_KIND, String(value.value));
         if (!kind) {
             r.error(innerSpan(value), `Unknown "entityType" "${value.value}". The QPP API accepts ${Object.keys(ENTITY_TYPE_TO_KIND).map(k => `"${k}"`).join(', ')}.`);
             continue;
@@ -213,11 +297,16 @@ export function parseQppJson(text: string): QppJsonParse {
 
     // Measurement-set fields.
     const reportings: ReportingModel[] = [];
+    const yearNumber = years[0] && /^\d{4}$/.test(years[0].value) ? Number(years[0].value) : undefined;
+    let programWithoutOption: string | undefined;
     for (const p of r.strings(pi, 'programName', 'the program')) {
-        const option = PROGRAM_TO_OPTION[p.value];
+        const problem = programProblem(p.value, yearNumber);
+        const option = own(PROGRAM_TO_OPTION, p.value);
+        // appPlus before 2025 and an MVP the year does not offer are read (the rules report them with their own codes).
         if (option) reportings.push({ option: { value: option, span: p.span }, span: p.span });
         else if (MVP_ID.test(p.value.toUpperCase())) reportings.push({ option: { value: 'mvp', span: p.span }, mvpId: p, span: p.span });
-        else r.error(p.span, `Unknown "programName" "${p.value}" for PI. Use "mips" (traditional MIPS), "app1" (APP), "appPlus" (APP Plus) or an MVP id such as "G0053".`);
+        else if (!problem) programWithoutOption = p.value;
+        else r.error(p.span, problem);
     }
     const cehrts = r.strings(pi, 'cehrtId', 'the CEHRT id');
     const periods: PeriodModel[] = [];
@@ -248,7 +337,7 @@ export function parseQppJson(text: string): QppJsonParse {
         origin: 'qpp-json', headerSpan, years, practices: [], entities, reportings, periods, cehrts, entries,
         statuses: [], clinicians: [], notes: []
     };
-    return { model, errors: r.errors, submissionMethod };
+    return { model, errors: r.errors, submissionMethod, root: tree, submission: root, piSet: pi, programWithoutOption };
 }
 
 function readMeasurement(r: Reader, m: Node): MeasureEntry | undefined {
@@ -275,7 +364,13 @@ function readMeasurement(r: Reader, m: Node): MeasureEntry | undefined {
             return undefined;
         }
         const count = (n: Node, what: string): Located<string> | undefined => {
-            if (n.type === 'number') return { value: r.raw(n), span: nodeSpan(n) };
+            if (n.type === 'number') {
+                // A JSON number is a number whatever its spelling: 100, 100.0 and 1e2 are the same whole number.
+                const v = Number(r.raw(n));
+                if (Number.isSafeInteger(v)) return { value: String(v), span: nodeSpan(n) };
+                // Anything else is kept as written: the rules report a count that is not a whole number.
+                return { value: r.raw(n), span: nodeSpan(n) };
+            }
             if (n.type === 'string' && /^\d+$/.test(String(n.value))) {
                 r.error(nodeSpan(n), `${ref.value}: the ${what} must be a JSON number: write ${n.value} without quotes.`);
                 return { value: String(n.value), span: innerSpan(n) };

@@ -47,6 +47,7 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
             return ExitCode.Errors;
         }
         if (errors.length > 0) io.err(`pisub: warning: exporting ${safe(checked.path)} with ${errors.length} error${errors.length > 1 ? 's' : ''} (--allow-errors); QPP may reject it:\n${list}`);
+        const model = checked.analysis.model;
         const result = buildQppSubmission(checked.analysis, method);
         if (!result.submission) {
             io.err(`pisub: ${safe(checked.path)}: cannot export: ${safe(result.problem)}.\n`);
@@ -55,7 +56,9 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         if (result.skipped.length > 0) {
             io.err(`pisub: warning: left out ${result.skipped.map(safe).join(', ')}: their numbers are not valid counts.\n`);
         }
-        const model = checked.analysis.model;
+        if (result.leftOut.length > 0) {
+            io.err(`pisub: warning: left out ${result.leftOut.map(safe).join(', ')}: not a measure of ${safe(model.years[0]?.value ?? 'the year')} or not answerable as written (see the errors above).\n`);
+        }
         if (model.clinicians.length > 0) io.err(`pisub: note: the clinician list (${model.clinicians.length}) is not part of the QPP measurement set and is not exported.\n`);
         if (model.statuses.length > 0) io.err(`pisub: note: special status ${safe(model.statuses[0].value)} is not part of the QPP measurement set and is not exported.\n`);
         const text = qppJsonText(result.submission);

@@ -20,8 +20,12 @@ engagement levels on their measure. What the file says is kept even when it brea
   --force               overwrite the output file if it exists (never done without it)
   --year <YYYY>         use this performance year instead of the one in the file
 
-Exit codes: 0 imported; 1 the file could not be converted (problems listed) or the output could not be
-written; 2 usage error, unreadable input, or the output file exists without --force.`,
+Every PI element of the input is imported or named (error or warning, with its XML path or JSON
+pointer) on standard error and in the file's header comment.
+
+Exit codes: 0 imported; 1 imported with errors (elements that could not be imported as they are; the
+file is still written, each error in its header), or the file could not be converted (problems
+listed), or the output could not be written; 2 usage error, unreadable input, or the output file exists without --force.`,
     async run(argv, io) {
         const { values, positionals } = parseOptions(argv, {
             output: { type: 'string', short: 'o' },
@@ -59,11 +63,15 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
             io.err(`pisub: ${safe(input)}: cannot import:\n${result.problems.map(p => `  ${safe(p)}\n`).join('')}`);
             return ExitCode.Errors;
         }
+        for (const e of result.written.errors) io.err(`pisub: ${safe(input)}: error: ${safe(e)}\n`);
         for (const p of result.problems) io.err(`pisub: ${safe(input)}: warning: ${safe(p)}\n`);
         for (const w of result.written.warnings) io.err(`pisub: ${safe(input)}: warning: ${safe(w)}\n`);
+        // Errors name source elements that could not be imported as they are: the file is still written
+        // (each is in its header), and the exit code says it needs review.
+        const done = result.written.errors.length > 0 ? ExitCode.Errors : ExitCode.Ok;
         if (values.output === undefined) {
             io.out(result.written.text);
-            return ExitCode.Ok;
+            return done;
         }
         if (inputAt(values.output, [input]) !== undefined) {
             io.err(`pisub: -o ${safe(values.output)} is the input file itself; choose another output file (not even --force replaces an input)\n`);
@@ -75,7 +83,8 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
             io.err(`pisub: ${safe(written.problem)}\n`);
             return written.exists ? ExitCode.Usage : ExitCode.Errors;
         }
-        io.err(`pisub: wrote ${safe(values.output)} (submission ${safe(result.written.name)}); run "pisub check ${safe(values.output)}"\n`);
-        return ExitCode.Ok;
+        const n = result.written.errors.length;
+        io.err(`pisub: wrote ${safe(values.output)} (submission ${safe(result.written.name)})${n > 0 ? ` with ${n} error${n > 1 ? 's' : ''} named in its header` : ''}; run "pisub check ${safe(values.output)}"\n`);
+        return done;
     }
 };

@@ -19,7 +19,8 @@ category would score 0, and the contribution to the MIPS final score.
 
 A file with syntax errors scores 0, with each syntax error as a reason.
 
-Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable input.`,
+Exit codes: 0 scored (even when the score is 0); 1 the file is readable but not a submission (its errors
+are listed, as pisub check reports them); 2 usage error or unreadable input.`,
     async run(argv, io) {
         const { values, positionals } = parseOptions(argv, { format: { type: 'string' } });
         const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
@@ -30,7 +31,8 @@ Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable inp
         if (!checked.analysis) {
             io.err(`pisub: ${safe(checked.path)}: could not be read as a submission:\n`);
             for (const d of checked.diagnostics) io.err(`  ${safe(checked.path)}:${d.line}:${d.column}: ${safe(d.message)} [${d.code}]\n`);
-            return ExitCode.Usage;
+            // Readable but not a submission: an error of the file, as `pisub check` reports it (exit 1), not a usage error.
+            return ExitCode.Errors;
         }
         // A file with syntax errors is not a valid submission: it scores 0, and the errors say why.
         const syntax = checked.diagnostics.filter(d => d.code === 'submission/syntax');

@@ -3,7 +3,7 @@
  * reporting option, special status, clinicians.
  */
 import { SUPPORTED_YEARS } from '../../data/measures.js';
-import type { Located, SubmissionModel } from '../../model/submission.js';
+import type { EntityKind, Located, SubmissionModel } from '../../model/submission.js';
 import type { RuleContext } from '../context.js';
 
 /** Luhn check digit over "80840" + the first 9 digits (CMS NPI standard). */
@@ -80,7 +80,7 @@ function checkEntity(ctx: RuleContext): void {
     const needsTin = kind === 'individual' || kind === 'group' || kind === 'subgroup';
     const tin = entity.tin[0];
     if (!tin && needsTin) {
-        ctx.report('entity/tin-missing', entity.kind.span, `A ${kind} submission needs the practice's TIN: ${ctx.write('add `tin 123456789`', 'add taxpayerIdentificationNumber (9 digits)')}.`);
+        ctx.report('entity/tin-missing', entity.kind.span, `${aKind(kind)} submission needs the practice's TIN: ${ctx.write('add `tin 123456789`', 'add taxpayerIdentificationNumber (9 digits)')}.`);
     }
     if (tin && !/^\d{9}$/.test(tin.value)) {
         ctx.report('entity/tin-format', tin.span, `TIN "${tin.value}" is not 9 digits. Write the 9 digits without dashes or spaces.`,
@@ -92,14 +92,14 @@ function checkEntity(ctx: RuleContext): void {
         else checkNpi(ctx, npi, 'The clinician\'s');
     } else if (npi) {
         ctx.report('entity/npi-not-allowed', npi.span,
-            `A ${kind} submission carries no NPI (only individual submissions do). List the clinicians with \`clinician <NPI> "name"\` instead.`,
+            `${aKind(kind)} submission carries no NPI (only individual submissions do). List the clinicians with \`clinician <NPI> "name"\` instead.`,
             { fixes: [{ title: 'Remove the NPI', edits: [{ span: { offset: npi.span.offset - 'npi '.length, end: npi.span.end }, text: '' }] }] });
     }
     const needsId = kind === 'virtual-group' || kind === 'subgroup' || kind === 'apm-entity';
     if (needsId && entity.entityId.length === 0) {
-        ctx.report('entity/id-missing', entity.kind.span, `A ${kind} submits with its entity id: ${ctx.write(`add \`id <${kind} id>\``, 'add entityId')} as QPP issued it.`);
+        ctx.report('entity/id-missing', entity.kind.span, `${aKind(kind)} submits with its entity id: ${ctx.write(`add \`id <${kind} id>\``, 'add entityId')} as QPP issued it.`);
     } else if (!needsId && entity.entityId[0]) {
-        ctx.report('entity/id-not-allowed', entity.entityId[0].span, `A ${kind} submission has no entity id; it is identified by its TIN${kind === 'individual' ? ' and NPI' : ''}. Remove the id.`);
+        ctx.report('entity/id-not-allowed', entity.entityId[0].span, `${aKind(kind)} submission has no entity id; it is identified by its TIN${kind === 'individual' ? ' and NPI' : ''}. Remove the id.`);
     }
     if (kind === 'subgroup' && m.reportings[0]?.option.value !== 'mvp') {
         ctx.report('entity/subgroup-needs-mvp', entity.kind.span, 'Subgroups report only through an MVP: add `reporting mvp <MVP id>` (e.g. G0053).');
@@ -158,4 +158,10 @@ function checkClinicians(ctx: RuleContext): void {
                 `Clinician ${c.name?.value ?? c.npi.value} has no CEHRT data: nothing of theirs is in the group's numerators and denominators.${c.entries.length > 0 ? ` The ${c.entries.length} measure line(s) listed for them are not added to the group's totals: remove them, or remove no-cehrt-data if they do have CEHRT data.` : ''}`);
         }
     }
+}
+
+/** "An APM entity", "A virtual group", ... (the entity kind in a sentence). */
+function aKind(kind: EntityKind): string {
+    const text: Record<EntityKind, string> = { individual: 'An individual', group: 'A group', 'virtual-group': 'A virtual group', subgroup: 'A subgroup', 'apm-entity': 'An APM entity' };
+    return text[kind];
 }
