@@ -168,7 +168,9 @@ function checkOther(file: SourceFile, format: InputFormat): CheckedFile {
     const parsed = format.parse(file.text);
     const syntax = parsed.errors.map(e => toPisubDiagnostic({ code: 'submission/syntax', severity: 'error', message: e.message, span: { offset: e.offset, end: e.end } }, index));
     if (!parsed.model) return { path: file.path, text: file.text, format: format.format, diagnostics: syntax };
-    const analysis = analyse(parsed.model);
+    const analysis = analyse(parsed.model, {
+        syntaxErrors: syntax.map(d => ({ message: d.message, span: { offset: d.offset, end: d.end }, line: d.line, column: d.column }))
+    });
     return {
         path: file.path, text: file.text, format: format.format, analysis,
         diagnostics: [...syntax, ...analysis.findings.map(f => toPisubDiagnostic(f, index))].sort(byPosition)

@@ -30,7 +30,10 @@ export interface PisubModuleOptions {
 export function createPisubModule(options: PisubModuleOptions = {}): Module<PisubServices, PartialLangiumServices & PisubAddedServices> {
     return {
         analysis: {
-            Cache: () => new PisubAnalysisCache(),
+            Cache: services => new PisubAnalysisCache(() => ({
+                syntaxDiagnostics: document => (services.validation.DocumentValidator as PisubDocumentValidator).syntaxDiagnostics(document),
+                index: services.shared.workspace.IndexManager
+            })),
             docsBase: () => options.docsBase
         },
         validation: {

@@ -73,6 +73,12 @@ interface Slot {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** A reason the category scores 0: an error of a gate rule, or a syntax error. */
+export interface ZeroReason {
+    readonly code: string;
+    readonly message: string;
+}
+
 export function emptyScore(year: number | null, zeroReasons: ScoreResult['zeroReasons']): ScoreResult {
     return {
         performanceYear: year, score: 0, rawScore: 0, zero: true, zeroReasons, measures: [], bonus: 0, bonusDetail: 'none',
@@ -81,21 +87,25 @@ export function emptyScore(year: number | null, zeroReasons: ScoreResult['zeroRe
 }
 
 /** Zero reasons = every error finding of a gate rule. */
-export function zeroReasonsOf(findings: readonly Finding[]): { code: string; message: string }[] {
+export function zeroReasonsOf(findings: readonly Finding[]): ZeroReason[] {
     return findings.filter(f => f.severity === 'error' && RULES.get(f.code)?.gate).map(f => ({ code: f.code, message: f.message }));
 }
 
 export function computeScore(
     model: SubmissionModel, year: number | undefined, facts: YearFacts | undefined, cat: YearCatalogue | undefined,
-    resolution: Resolution | undefined, findings: readonly Finding[]
+    resolution: Resolution | undefined, findings: readonly Finding[],
+    /** Reasons from outside the rules: the syntax errors of the text. */
+    syntaxReasons: readonly ZeroReason[] = []
 ): ScoreResult {
-    const zeroReasons = zeroReasonsOf(findings);
+    const zeroReasons = [...syntaxReasons, ...zeroReasonsOf(findings)];
     if (model.statuses.length > 0 && model.entries.length === 0) {
-        // Special status or hardship without PI data: reweighted to 0%, not scored.
-        return { ...emptyScore(year ?? null, []), zero: false, reweighted: true };
+        // Special status or hardship without PI data: reweighted to 0%, not scored (a text that
+        // does not parse is not a valid submission, reweighted or not).
+        return { ...emptyScore(year ?? null, syntaxReasons), zero: syntaxReasons.length > 0, reweighted: true };
     }
     if (year === undefined || !facts || !cat || !resolution) {
-        return emptyScore(year ?? null, zeroReasons.length ? zeroReasons : findings.filter(f => f.code.startsWith('year/')).map(f => ({ code: f.code, message: f.message })));
+        const yearReasons = findings.filter(f => f.code.startsWith('year/')).map(f => ({ code: f.code, message: f.message }));
+        return emptyScore(year ?? null, zeroReasons.length > syntaxReasons.length ? zeroReasons : [...syntaxReasons, ...yearReasons]);
     }
     const uncertainties: string[] = [];
     const get = (id: string): Measurement | undefined => resolution.byId.get(id)?.[0];
