@@ -9,6 +9,7 @@ import {
 } from 'langium/lsp';
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
 import { PisubAnalysisCache } from './analysis.js';
+import { PisubLinker } from './pisub-linker.js';
 import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
@@ -38,6 +39,9 @@ export function createPisubModule(options: PisubModuleOptions = {}): Module<Pisu
         },
         validation: {
             DocumentValidator: services => new PisubDocumentValidator(services as PisubServices)
+        },
+        references: {
+            Linker: services => new PisubLinker(services)
         },
         parser: {
             ParserErrorMessageProvider: () => new PisubParserErrorMessageProvider(),

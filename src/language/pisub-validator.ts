@@ -72,9 +72,7 @@ export class PisubDocumentValidator extends DefaultDocumentValidator {
             if (d.code !== undefined) continue;
             const kind = (d.data as { code?: string } | undefined)?.code;
             if (kind === DocumentValidator.LinkingError) {
-                d.code = 'prior-year/unresolved';
-                if (typeof d.message === 'string') d.message = d.message.replace(/^Could not resolve reference to Submission named '(.*)'\.$/,
-                    'No submission named \'$1\' is open in this workspace or folder. Name the prior year\'s submission as it appears after `submission` in its file, and check that file with this one.');
+                d.code = 'prior-year/unresolved'; // the message is PisubLinker's
             } else {
                 d.code = 'submission/syntax';
             }
