@@ -2,7 +2,6 @@
  * The `pisub` command line. Each command lives in ./commands/; this file dispatches, prints help and
  * turns every failure into a clear message and an exit code (never a stack trace).
  */
-import '../polyfills.js';
 import { ExitCode, UsageError, type Command, type Io } from './command.js';
 import { checkCommand } from './commands/check.js';
 import { scoreCommand } from './commands/score.js';

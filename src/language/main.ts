@@ -1,5 +1,4 @@
 /** The language server over IPC or stdio (bundled to out/language/main.cjs). */
-import '../polyfills.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
