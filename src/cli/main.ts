@@ -63,7 +63,7 @@ export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
     }
 }
 
-/** Writes to a stream and resolves when flushed (large JSON output must not be cut at exit). */
+/** Writes to a stream (Node flushes pending writes to pipes before the process exits on its own). */
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
     return text => { stream.write(text); };
 }

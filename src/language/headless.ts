@@ -49,7 +49,7 @@ export interface CheckedFile {
 
 /**
  * Other input formats (QPP JSON) plug in here: text → a submission model, or syntax errors.
- * Registered by src/interop (kept out of the language core so the core has no format knowledge).
+ * Registered by src/interop, which holds the parsing; the core knows only the format's name.
  */
 export interface InputFormat {
     readonly format: 'qpp-json';
