@@ -11,6 +11,7 @@
 import { catalogueFor, officialMeasureId, SUPPORTED_YEARS, type YearCatalogue } from '../language/data/measures.js';
 import { FRIENDLY_NAMES, preferredName } from '../language/data/names.js';
 import type { EntityKind, ReportingOption } from '../language/model/submission.js';
+import { KEYWORDS } from '../language/syntax.js';
 
 export type ImportedValue = boolean | { readonly numerator: string; readonly denominator: string };
 
@@ -44,12 +45,6 @@ export interface WrittenPisub {
     readonly warnings: readonly string[];
 }
 
-const KEYWORDS = new Set([
-    'submission', 'year', 'practice', 'entity', 'individual', 'group', 'virtual-group', 'subgroup', 'apm-entity', 'tin', 'npi', 'id',
-    'reporting', 'traditional', 'mvp', 'app', 'app-plus', 'period', 'to', 'cehrt', 'measure', 'attest', 'public-health', 'yes', 'no',
-    'excluded', 'completed', 'version', 'engagement', 'pre-production', 'production', 'special-status', 'small-practice',
-    'hospital-based', 'asc-based', 'non-patient-facing', 'hardship-exception', 'clinician', 'no-cehrt-data', 'prior-year', 'note'
-]);
 const ID = /^[_a-zA-Z][\w-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COUNT = /^-?\d+(\.\d+)?$/;
