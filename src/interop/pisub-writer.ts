@@ -12,6 +12,7 @@ import { catalogueFor, officialMeasureId, SUPPORTED_YEARS, type YearCatalogue } 
 import { FRIENDLY_NAMES, preferredName } from '../language/data/names.js';
 import type { EntityKind, ReportingOption } from '../language/model/submission.js';
 import { KEYWORDS } from '../language/syntax.js';
+import { isPublicHealth } from '../language/vocabulary.js';
 
 export type ImportedValue = boolean | { readonly numerator: string; readonly denominator: string };
 
@@ -163,7 +164,8 @@ export function writePisub(s: ImportedSubmission): WrittenPisub {
         }
         const line: Line = { baseId: exclusionOf ?? levelOf ?? officialMeasureId(m.measureId) ?? m.measureId, apart: !!(exclusionOf ?? levelOf), order: index, comments, text: measureLine(m, warnings), engagementOpen: false };
         if (line.text === '') line.comments.push(`// Left out: ${m.measureId} has numbers that are not counts (${describeValue(m.value)}).`);
-        const isPublicHealthMeasure = cat?.measures.get(m.measureId)?.objective === 'publicHealthAndClinicalDataExchange' && !exclusionOf && !levelOf;
+        const info = cat?.measures.get(m.measureId);
+        const isPublicHealthMeasure = info !== undefined && isPublicHealth(info) && !exclusionOf && !levelOf;
         line.engagementOpen = isPublicHealthMeasure && m.value === true;
         if (!byBase.has(m.measureId)) byBase.set(m.measureId, line);
         lines.push(line);

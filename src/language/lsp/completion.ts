@@ -18,8 +18,9 @@ import type { PisubServices } from '../pisub-module.js';
 import { templateProblem, templateSnippet } from '../templates.js';
 import { measureIdOf } from './at-offset.js';
 import { completionWindow, WINDOW_HEADER } from './completion-window.js';
+import { ATTESTATION_IDS, mvpIds } from '../vocabulary.js';
 
-const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1', 'PI_ONCACB_1']);
+const ATTESTATIONS = ATTESTATION_IDS;
 
 export class PisubCompletionProvider extends DefaultCompletionProvider {
     private readonly pisub: PisubServices;
@@ -128,7 +129,7 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
         const year = this.yearOf(context.document);
         const catalogue = year !== undefined ? catalogueFor(year) : undefined;
         if (!catalogue) return;
-        for (const mvp of [...catalogue.programs].filter(p => /^[GM]\d{4}$/.test(p)).sort()) {
+        for (const mvp of mvpIds(catalogue)) {
             acceptor(context, { label: mvp, kind: CompletionItemKind.EnumMember, detail: `MVP offered for PI in ${catalogue.year}`, sortText: `0-${mvp}` });
         }
     }

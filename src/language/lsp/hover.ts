@@ -17,6 +17,7 @@ import type { Analysis } from '../rules/engine.js';
 import { describeYears } from '../rules/resolve.js';
 import type { PisubServices } from '../pisub-module.js';
 import { targetAt, type Target } from './at-offset.js';
+import { mvpIds } from '../vocabulary.js';
 
 export class PisubHoverProvider implements HoverProvider {
     constructor(private readonly services: PisubServices) {}
@@ -178,7 +179,7 @@ function cehrtHover(facts: YearFacts): string {
 }
 
 function reportingHover(option: string, catalogue: YearCatalogue, facts: YearFacts): string {
-    const mvps = [...catalogue.programs].filter(p => /^[GM]\d{4}$/.test(p)).sort();
+    const mvps = mvpIds(catalogue);
     const what: Record<string, string> = {
         traditional: 'Traditional MIPS.',
         mvp: `A MIPS Value Pathway; name it: \`reporting mvp <id>\`. MVPs offered for PI in ${catalogue.year}: ${mvps.join(', ') || 'none (MVPs start in 2023)'}.`,

@@ -22,11 +22,12 @@ import { checkPriorYear } from './checks/prior-year.js';
 import { checkPublicHealth } from './checks/public-health.js';
 import { checkReporting } from './checks/reporting.js';
 import { checkClinicians } from './checks/rollup.js';
-import { isReweighted, checkStatus } from './checks/status.js';
+import { checkStatus } from './checks/status.js';
 import { checkSubmission } from './checks/submission.js';
 import { checkYear } from './checks/year.js';
 import { RuleContext, type Finding, type WorkspacePort } from './context.js';
 import { describeYears, resolveSubmission, type Resolution } from './resolve.js';
+import { isReweighted } from '../vocabulary.js';
 
 type Check = (ctx: RuleContext) => void;
 
@@ -112,10 +113,10 @@ export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): A
         return { model, year: undefined, findings: zeroSummary(model, score), resolution: undefined, score, outsideYears: [] };
     }
 
-    const reweighted = model.statuses.length > 0 && model.entries.length === 0;
+    const reweighted = isReweighted(model);
     const resolution = supported && !reweighted ? resolveSubmission(model, catalogue, facts) : undefined;
     const ctx = new RuleContext(model, supported ? written : undefined, facts, catalogue, resolution, options.workspace);
-    const checks = [...ALWAYS, ...(isReweighted(ctx) ? [] : PI_DATA), ...(resolution ? MEASUREMENTS : [])];
+    const checks = [...ALWAYS, ...(reweighted ? [] : PI_DATA), ...(resolution ? MEASUREMENTS : [])];
     for (const check of checks) check(ctx);
 
     const score = computeScore(model, ctx.year, facts, catalogue, resolution, ctx.findings, syntaxReasons);

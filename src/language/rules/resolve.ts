@@ -12,6 +12,7 @@ import { measureKind, officialMeasureId, type YearCatalogue } from '../data/meas
 import { idForFriendlyName } from '../data/names.js';
 import type { YearFacts } from '../data/years.js';
 import type { ClinicianModel, MeasureEntry, Span, SubmissionModel } from '../model/submission.js';
+import { isPublicHealth } from '../vocabulary.js';
 
 export type MeasurementValue = boolean | { readonly numerator: number; readonly denominator: number };
 
@@ -113,11 +114,11 @@ export function resolveEntries(entries: readonly MeasureEntry[], cat: YearCatalo
         const kind = measureKind(cat, id);
         const v = entry.value;
 
-        const isPublicHealth = kind === 'measure' && info.objective === 'publicHealthAndClinicalDataExchange';
+        const publicHealth = kind === 'measure' && isPublicHealth(info);
         // `completed`, `version`, `engagement` only where they mean something.
         if (entry.completed && id !== 'PI_PPHI_1' && id !== 'PI_PPHI_2') problem({ code: 'attestation/detail-not-applicable', span: entry.completed.span, id, detail: 'completed' });
         if (entry.version && id !== 'PI_PPHI_2') problem({ code: 'attestation/detail-not-applicable', span: entry.version.span, id, detail: 'version' });
-        if (entry.engagement && !isPublicHealth) problem({ code: 'attestation/detail-not-applicable', span: entry.engagement.span, id, detail: 'engagement' });
+        if (entry.engagement && !publicHealth) problem({ code: 'attestation/detail-not-applicable', span: entry.engagement.span, id, detail: 'engagement' });
 
         if (v.kind === 'excluded') {
             if (kind !== 'measure') { problem({ code: 'exclusion/not-available', span: v.span, id, reason: kind === 'exclusion' ? 'is-exclusion' : 'is-level' }); continue; }
@@ -162,7 +163,7 @@ export function resolveEntries(entries: readonly MeasureEntry[], cat: YearCatalo
         const answer = v.answer.value;
         measurements.push({ measureId: id, value: answer, entry, span: v.span, via: 'direct' });
 
-        if (entry.engagement && isPublicHealth) {
+        if (entry.engagement && publicHealth) {
             if (!engagementRequired) {
                 problem({ code: 'public-health/engagement-not-in-year', span: entry.engagement.span, id });
             } else if (!answer) {

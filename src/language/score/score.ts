@@ -15,6 +15,8 @@ import { RULES } from '../rules/catalogue.js';
 import type { Finding } from '../rules/context.js';
 import type { Measurement, Resolution } from '../rules/resolve.js';
 import type { SubmissionModel } from '../model/submission.js';
+import { excludedMeasures, touchedHieOptions } from '../rules/measure-sets.js';
+import { isReweighted } from '../vocabulary.js';
 import * as P from './points.js';
 import type { Rational } from './points.js';
 
@@ -98,7 +100,7 @@ export function computeScore(
     syntaxReasons: readonly ZeroReason[] = []
 ): ScoreResult {
     const zeroReasons = [...syntaxReasons, ...zeroReasonsOf(findings)];
-    if (model.statuses.length > 0 && model.entries.length === 0) {
+    if (isReweighted(model)) {
         // Special status or hardship without PI data: reweighted to 0%, not scored (a text that
         // does not parse is not a valid submission, reweighted or not).
         return { ...emptyScore(year ?? null, syntaxReasons), zero: syntaxReasons.length > 0, reweighted: true };
@@ -109,16 +111,13 @@ export function computeScore(
     }
     const uncertainties: string[] = [];
     const get = (id: string): Measurement | undefined => resolution.byId.get(id)?.[0];
-    const isExcluded = (id: string): boolean => {
-        const info = cat.measures.get(id);
-        if (info?.exclusion.some(ex => get(ex)?.value === true)) return true;
-        return id === 'PI_EP_2' && facts.epExclusionExcludesPdmp.value && !!cat.measures.get('PI_EP_2')?.isRequired && isExcluded('PI_EP_1');
-    };
+    // Excluded measures (claimed, or automatically) and the scored HIE option are decided as the checks decide them.
+    const excluded = excludedMeasures(resolution, cat, facts);
+    const isExcluded = (id: string): boolean => excluded.has(id);
 
-    // Which HIE option is scored: the first one written (conflicts are errors anyway).
+    // Which HIE option is scored: the first one of the year's options that is reported (conflicts are errors anyway).
     const options = facts.hieOptions.value;
-    const touched = (opt: readonly string[]) => opt.some(id => get(id) || cat.measures.get(id)?.exclusion.some(ex => get(ex)));
-    const hieOption = options.find(touched) ?? options[0];
+    const hieOption = touchedHieOptions(resolution, cat, facts)[0]?.opt ?? options[0];
     const hieAll = new Set(options.flat());
 
     // The scored measures of this submission, with their base points.
@@ -243,7 +242,7 @@ export function computeScore(
     const rawScore = round2(P.toNumber(total));
     if (!P.isWhole(total)) uncertainties.push(`The total ${P.display(total)} is not whole; CMS's rounding of the category score is not documented (rounded to nearest, ${P.TIE_RULE.replace(/^.*\(|\)$/g, '')}).`);
     const capped = P.toNumber(total) > 100;
-    const reweighted = model.statuses.length > 0 && model.entries.length === 0;
+    const reweighted = isReweighted(model);
     const zero = zeroReasons.length > 0 && !reweighted;
     const score = zero || reweighted ? 0 : Math.min(100, P.roundHalfUp(total));
     const option = model.reportings[0]?.option.value;

@@ -13,6 +13,7 @@ import type { RuleContext } from '../context.js';
 import { parseIsoDate } from '../dates.js';
 import { label } from '../measure-sets.js';
 import { problemsOf, type Measurement, type SubmissionResolution } from '../resolve.js';
+import { REQUIRED_ATTESTATION_IDS } from '../../vocabulary.js';
 
 const SNIPPETS: Record<string, string> = {
     PI_PPHI_1: 'attest security-risk-analysis yes',
@@ -40,7 +41,7 @@ export function checkAttestations(ctx: RuleContext): void {
     checkDetails(ctx, res, cat);
     const get = (id: string) => res.byId.get(id)?.[0];
 
-    for (const id of Object.keys(SNIPPETS)) {
+    for (const id of REQUIRED_ATTESTATION_IDS) {
         if (get(id)) continue;
         const at = ctx.model.insertAt;
         ctx.report('attestation/missing', ctx.model.headerSpan,

@@ -11,9 +11,8 @@ import { preferredName } from '../../data/names.js';
 import type { RuleContext } from '../context.js';
 import { excludedMeasures, insertFixes, label, listExclusions, removeFix, skeleton, touchedHieOptions } from '../measure-sets.js';
 import { describeYears, MAX_COUNT, problemsOf, type Measurement } from '../resolve.js';
+import { ATTESTATION_IDS } from '../../vocabulary.js';
 
-/** The attestations have their own checks (checks/attestation.ts). */
-const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1']);
 
 export function checkMeasures(ctx: RuleContext): void {
     const cat = ctx.catalogue, res = ctx.resolution, facts = ctx.facts;
@@ -35,7 +34,7 @@ export function checkMeasures(ctx: RuleContext): void {
     for (const info of cat.measures.values()) {
         const id = info.measureId;
         if (!info.isRequired || info.reportingCategory !== 'required' || measureKind(cat, id) !== 'measure') continue;
-        if (ATTESTATIONS.has(id) || hie.has(id)) continue;
+        if (ATTESTATION_IDS.has(id) || hie.has(id)) continue; // checks/attestation.ts and checks/hie.ts
         const m = res.byId.get(id)?.[0];
         if (!m && !excluded.has(id)) {
             const exclusions = info.exclusion.filter(ex => cat.measures.has(ex));

@@ -10,6 +10,7 @@ import { firstYearWhere } from '../../data/years.js';
 import type { FixSuggestion, RuleContext } from '../context.js';
 import { excludedMeasures } from '../measure-sets.js';
 import { problemsOf, type Measurement } from '../resolve.js';
+import { isPublicHealth } from '../../vocabulary.js';
 
 function isYes(m: Measurement | undefined): boolean {
     return m?.value === true;
@@ -23,7 +24,7 @@ export function checkPublicHealth(ctx: RuleContext): void {
     const since = firstYearWhere(f => f.engagementLevelRequired.value);
     const bonusYes: Measurement[] = [];
     for (const info of cat.measures.values()) {
-        if (info.objective !== 'publicHealthAndClinicalDataExchange' || measureKind(cat, info.measureId) !== 'measure') continue;
+        if (!isPublicHealth(info) || measureKind(cat, info.measureId) !== 'measure') continue;
         const m = res.byId.get(info.measureId)?.[0];
         const levels = info.preprod.flatMap(l => (res.byId.get(l) ?? []).filter(x => x.value === true))
             .sort((a, b) => a.span.offset - b.span.offset);

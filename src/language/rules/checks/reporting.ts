@@ -5,6 +5,7 @@
  */
 import { catalogueFor, SUPPORTED_YEARS, type YearCatalogue } from '../../data/measures.js';
 import type { RuleContext } from '../context.js';
+import { mvpIds } from '../../vocabulary.js';
 
 /** The first year whose measure data satisfies `holds` (for "from 2025" in messages). */
 function firstDataYear(holds: (cat: YearCatalogue) => boolean): number | undefined {
@@ -20,7 +21,7 @@ export function checkReporting(ctx: RuleContext): void {
         if (!r.mvpId) {
             ctx.report('reporting/mvp-id-missing', r.option.span, 'MVP reporting names its MVP: write e.g. `reporting mvp G0053`.');
         } else if (programs && programs.size > 0 && !programs.has(r.mvpId.value.toUpperCase())) {
-            const mvps = [...programs].filter(p => /^[GM]\d{4}$/.test(p)).sort();
+            const mvps = mvpIds(ctx.catalogue);
             ctx.report('reporting/mvp-id-unknown', r.mvpId.span,
                 `MVP ${r.mvpId.value} is not offered for PI in ${ctx.year}. MVPs in CMS's ${ctx.year} measure data: ${mvps.join(', ') || 'none'}.`);
         }

@@ -3,17 +3,14 @@
  * Reports: status/reweighted, status/data-cancels-reweighting.
  */
 import type { RuleContext } from '../context.js';
+import { isReweighted } from '../../vocabulary.js';
 
-/** A special status or hardship and no PI data: the category is reweighted, nothing else is checked. */
-export function isReweighted(ctx: RuleContext): boolean {
-    return ctx.model.statuses.length > 0 && ctx.model.entries.length === 0;
-}
 
 export function checkStatus(ctx: RuleContext): void {
     const m = ctx.model;
     const status = m.statuses[0];
     if (!status) return;
-    if (isReweighted(ctx)) {
+    if (isReweighted(m)) {
         // Reweighted and submitting nothing: exactly what such a practice should do.
         ctx.report('status/reweighted', status.span,
             `${status.value === 'hardship-exception' ? 'Approved hardship exception' : `Special status ${status.value}`} and no PI data: the Promoting Interoperability category is reweighted to 0% and its weight goes to the other categories. Nothing to submit for PI; measures, period and CEHRT id are not checked.`);
