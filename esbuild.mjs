@@ -8,7 +8,7 @@ const minify = process.argv.includes('--minify');
 
 export const entries = {
     'out/cli/main': 'src/cli/main.ts',
-    'out/language/main': 'src/language/main.ts',
+    'out/language/main': 'src/server/main.ts',
     'out/extension/main': 'src/extension/main.ts'
 };
 

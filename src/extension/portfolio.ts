@@ -5,10 +5,9 @@
  * highlighted. No scripts run in the webview; the page can be saved as an HTML file to print or send.
  */
 import * as vscode from 'vscode';
-import type { PortfolioResult } from '../language/lsp/portfolio-request.js';
+import { PortfolioReportRequest, type PortfolioResult } from '../protocol.js';
 import type { CommandContext } from './commands.js';
 
-export const PORTFOLIO_REQUEST = 'pisub/portfolioReport';
 
 let panel: vscode.WebviewPanel | undefined;
 
@@ -22,7 +21,7 @@ export async function portfolioReport(ctx: Pick<CommandContext, 'client'>): Prom
     const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.toString());
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'PI: building the portfolio report' },
-        () => ctx.client.request<PortfolioResult>(PORTFOLIO_REQUEST, {
+        () => ctx.client.request(PortfolioReportRequest, {
             uris: files.map(f => f.toString()), folders, generated: new Date().toISOString().slice(0, 10)
         })
     );

@@ -2,7 +2,7 @@
  * Text of the status bar item and of "PI: Show score breakdown", from the server's `pisub/score`
  * response. No `vscode` import: vitest tests it directly (test/extension/score-format.test.ts).
  */
-import type { ScoreResponse } from '../language/lsp/score-request.js';
+import type { ScoreResponse } from '../protocol.js';
 import type { MeasureScore } from '../language/score/score.js';
 import { numeratorFor, roundHalfUp } from '../language/score/points.js';
 

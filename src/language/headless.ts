@@ -10,7 +10,7 @@ import type { Submission } from './generated/ast.js';
 import { createPisubServices, type PisubServices } from './pisub-module.js';
 import type { Analysis } from './rules/engine.js';
 import { analyse } from './rules/engine.js';
-import type { Severity } from './rules/catalogue.js';
+import { severityOfLsp, type Severity } from './rules/catalogue.js';
 import type { Finding } from './rules/context.js';
 import type { SubmissionModel } from './model/submission.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -68,7 +68,6 @@ export function inputFormatFor(path: string): InputFormat | undefined {
     return INPUT_FORMATS.find(f => f.extensions.some(ext => lower.endsWith(ext)));
 }
 
-const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
 /** Line starts of a text, for offset → 1-based line/column. */
 export class LineIndex {
@@ -154,7 +153,7 @@ function fromLsp(d: Diagnostic, doc: LangiumDocument): PisubDiagnostic {
     const data = d.data as { fixes?: Finding['fixes'] } | undefined;
     return {
         code: String(d.code ?? 'submission/syntax'),
-        severity: SEVERITY[d.severity ?? 1],
+        severity: severityOfLsp(d.severity),
         message: typeof d.message === 'string' ? d.message : d.message.value,
         line: d.range.start.line + 1, column: d.range.start.character + 1,
         endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,

@@ -236,6 +236,11 @@ export function yearsOf(rule: RuleDefinition): number[] {
     return SUPPORTED_YEARS.filter(y => (rule.appliesTo ?? (() => true))(y));
 }
 
+/** The severity of an LSP diagnostic (DiagnosticSeverity 1 error, 2 warning, 3 information, 4 hint). */
+export function severityOfLsp(lspSeverity: number | undefined): Severity {
+    return lspSeverity === 2 ? 'warning' : lspSeverity === 3 || lspSeverity === 4 ? 'info' : 'error';
+}
+
 /** An uncertain fact never raises an error: 'L' downgrades an error to a warning. */
 export function severityFor(rule: RuleDefinition, factConfidence: Confidence = 'H'): Severity {
     if (rule.severity === 'error' && (factConfidence === 'L' || rule.confidence === 'L')) return 'warning';
