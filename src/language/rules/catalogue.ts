@@ -11,7 +11,7 @@
  * (`severityFor`).
  */
 import { catalogueFor, SUPPORTED_YEARS } from '../data/measures.js';
-import { factsFor, type Confidence } from '../data/years.js';
+import { factsFor, firstYearWhere, type Confidence, type YearFacts } from '../data/years.js';
 import type { SourceId } from '../data/sources.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -32,6 +32,8 @@ export interface RuleDefinition {
 }
 
 const facts = (year: number) => factsFor(year)!;
+/** "from <year>" in a rule's text, from the year data. */
+const since = (holds: (f: YearFacts) => boolean) => firstYearWhere(holds) ?? '(no supported year)';
 
 const RULE_LIST: RuleDefinition[] = [
     // --- the submission as a whole -------------------------------------------------------------
@@ -121,15 +123,15 @@ const RULE_LIST: RuleDefinition[] = [
         rule: 'The Security Risk Analysis and the SAFER Guide self-assessment are done within the calendar year of the performance period.' },
     { code: 'attestation/safer-not-yes', severity: 'error', title: 'SAFER Guide not "yes"', confidence: 'H', sources: ['guide2024', 'safer2024', 'cfr'], gate: true,
         appliesTo: y => !facts(y).saferAnswers.value.includes('no'),
-        rule: 'From 2024 only "yes" satisfies the SAFER Guide (High Priority Practices) attestation; "no" scores the category 0.' },
+        rule: `From ${since(f => !f.saferAnswers.value.includes('no'))} only "yes" satisfies the SAFER Guide (High Priority Practices) attestation; "no" scores the category 0.` },
     { code: 'attestation/safer-guide-version', severity: 'warning', title: 'SAFER Guide edition', confidence: 'H', sources: ['measuresData'],
         appliesTo: y => facts(y).saferGuideVersion !== undefined,
-        rule: 'From 2026 the self-assessment uses the 2025 High Priority Practices SAFER Guide.' },
+        rule: `From ${since(f => f.saferGuideVersion !== undefined)} the self-assessment uses the ${factsFor(SUPPORTED_YEARS.at(-1)!)?.saferGuideVersion?.value} High Priority Practices SAFER Guide.` },
     { code: 'attestation/infoblock-not-yes', severity: 'error', title: 'Actions to limit interoperability not "yes"', confidence: 'H', sources: ['guide2024', 'guide2023', 'cfr'], gate: true,
         rule: 'The attestation on actions to limit or restrict the compatibility or interoperability of CEHRT must be "yes".' },
     { code: 'attestation/onc-direct-review-not-yes', severity: 'error', title: 'ONC Direct Review not "yes"', confidence: 'H', sources: ['guide2023'], gate: true,
         appliesTo: y => !facts(y).oncDirectReviewAnswers.value.includes('no'),
-        rule: 'In 2022–2023 the ONC Direct Review attestation must be "yes"; from 2024 "yes" or "no" is accepted.' },
+        rule: `Before ${since(f => f.oncDirectReviewAnswers.value.includes('no'))} the ONC Direct Review attestation must be "yes"; from ${since(f => f.oncDirectReviewAnswers.value.includes('no'))} "yes" or "no" is accepted.` },
     { code: 'attestation/detail-not-applicable', severity: 'warning', title: 'Detail not used on this measure', confidence: 'H', sources: ['language'],
         rule: '`completed` applies to the Security Risk Analysis and SAFER Guide, `version` to the SAFER Guide, `engagement` to public-health measures.' },
 
@@ -175,7 +177,7 @@ const RULE_LIST: RuleDefinition[] = [
     // --- public health -------------------------------------------------------------------------
     { code: 'public-health/engagement-missing', severity: 'error', title: 'Active-engagement level missing', confidence: 'H', sources: ['guide2024', 'measuresData'], gate: true,
         appliesTo: y => facts(y).engagementLevelRequired.value,
-        rule: 'From 2023 each public-health measure answered "yes" states its active-engagement level (`engagement pre-production` or `engagement production`).' },
+        rule: `From ${since(f => f.engagementLevelRequired.value)} each public-health measure answered "yes" states its active-engagement level (\`engagement pre-production\` or \`engagement production\`).` },
     { code: 'public-health/bonus-engagement-missing', severity: 'warning', title: 'Bonus measure without engagement level', confidence: 'H', sources: ['guide2024', 'measuresData'],
         appliesTo: y => facts(y).engagementLevelRequired.value,
         rule: 'An optional public-health measure answered "yes" needs its active-engagement level to earn the bonus.' },
@@ -184,7 +186,7 @@ const RULE_LIST: RuleDefinition[] = [
         rule: 'Pre-production and validated production are substitutes: exactly one level per measure.' },
     { code: 'public-health/engagement-not-in-year', severity: 'warning', title: 'Engagement level not reported that year', confidence: 'H', sources: ['measuresData'],
         appliesTo: y => !facts(y).engagementLevelRequired.value,
-        rule: 'Active-engagement levels are reported from 2023; in 2022 the level is not submitted.' },
+        rule: `Active-engagement levels are reported from ${since(f => f.engagementLevelRequired.value)}; before, the level is not submitted.` },
     { code: 'public-health/engagement-without-yes', severity: 'error', title: 'Engagement level without "yes"', confidence: 'H', sources: ['measuresData'],
         rule: 'An engagement level goes with a "yes" on its public-health measure.' },
     { code: 'public-health/suppressed', severity: 'info', title: 'Measure suppressed this year', confidence: 'H', sources: ['notesCatalogue'],
@@ -194,7 +196,7 @@ const RULE_LIST: RuleDefinition[] = [
         rule: 'The public-health bonus is 5 points once, however many optional registries are reported.' },
     { code: 'public-health/pre-production-again', severity: 'error', title: 'Pre-production a second year', confidence: 'H', sources: ['guide2023', 'notesReporting'],
         appliesTo: y => facts(y).preProductionOnce.value,
-        rule: 'From 2024 a clinician may spend only one performance period at Pre-production and Validation per public-health measure, and must progress to Validated Data Production in the next period that reports the measure.' },
+        rule: `From ${since(f => f.preProductionOnce.value)} a clinician may spend only one performance period at Pre-production and Validation per public-health measure, and must progress to Validated Data Production in the next period that reports the measure.` },
 
     // --- special status ------------------------------------------------------------------------
     { code: 'status/reweighted', severity: 'info', title: 'Reweighted: no PI data to submit', confidence: 'H', sources: ['notesReporting'],
