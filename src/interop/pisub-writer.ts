@@ -12,7 +12,7 @@ import { catalogueFor, officialMeasureId, SUPPORTED_YEARS, type YearCatalogue } 
 import { FRIENDLY_NAMES, preferredName } from '../language/data/names.js';
 import type { EntityKind, ReportingOption } from '../language/model/submission.js';
 import { KEYWORDS } from '../language/syntax.js';
-import { isPublicHealth } from '../language/vocabulary.js';
+import { ATTESTATION_IDS, isPublicHealth } from '../language/vocabulary.js';
 
 export type ImportedValue = boolean | { readonly numerator: string; readonly denominator: string };
 
@@ -73,9 +73,9 @@ export function submissionName(s: ImportedSubmission): string {
     return /^[a-z_]/.test(name) ? name : `s-${name}`;
 }
 
-interface Section { readonly title: string; readonly test: RegExp; readonly keyword: 'attest' | 'measure' | 'public-health' }
+interface Section { readonly title: string; readonly test: { test(id: string): boolean }; readonly keyword: 'attest' | 'measure' | 'public-health' }
 const SECTIONS: readonly Section[] = [
-    { title: 'Attestations', test: /^PI_(PPHI|INFBLO|ONCDIR|ONCACB)_/, keyword: 'attest' },
+    { title: 'Attestations', test: { test: id => ATTESTATION_IDS.has(id) }, keyword: 'attest' },
     { title: 'e-Prescribing', test: /^PI_(EP|LVPP)_/, keyword: 'measure' },
     { title: 'Health information exchange', test: /^PI_(HIE|LVOTC|LVITC)_/, keyword: 'measure' },
     { title: 'Provider to patient exchange', test: /^PI_PEA_/, keyword: 'measure' },

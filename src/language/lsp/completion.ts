@@ -18,7 +18,7 @@ import type { PisubServices } from '../pisub-module.js';
 import { templateProblem, templateSnippet } from '../templates.js';
 import { measureIdOf } from './at-offset.js';
 import { completionWindow, WINDOW_HEADER } from './completion-window.js';
-import { ATTESTATION_IDS, mvpIds } from '../vocabulary.js';
+import { ATTESTATION_IDS, isPublicHealth, mvpIds } from '../vocabulary.js';
 
 const ATTESTATIONS = ATTESTATION_IDS;
 
@@ -160,7 +160,7 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
 }
 
 function sortRank(info: MeasureInfo, keyword: string | undefined): number {
-    const publicHealth = info.measureId.startsWith('PI_PHCDRR');
+    const publicHealth = isPublicHealth(info);
     const fits = keyword === 'attest' ? ATTESTATIONS.has(info.measureId)
         : keyword === 'public-health' ? publicHealth
             : keyword === 'measure' ? !ATTESTATIONS.has(info.measureId) && !publicHealth : true;

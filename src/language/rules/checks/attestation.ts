@@ -8,6 +8,7 @@
  * attestation/detail-not-applicable, and period/invalid-date for a `completed` date.
  */
 import type { YearCatalogue } from '../../data/measures.js';
+import { preferredName } from '../../data/names.js';
 import { firstYearWhere } from '../../data/years.js';
 import type { RuleContext } from '../context.js';
 import { parseIsoDate } from '../dates.js';
@@ -15,12 +16,8 @@ import { label } from '../measure-sets.js';
 import { problemsOf, type Measurement, type SubmissionResolution } from '../resolve.js';
 import { REQUIRED_ATTESTATION_IDS } from '../../vocabulary.js';
 
-const SNIPPETS: Record<string, string> = {
-    PI_PPHI_1: 'attest security-risk-analysis yes',
-    PI_PPHI_2: 'attest safer-guide yes',
-    PI_INFBLO_1: 'attest actions-to-limit-interoperability yes',
-    PI_ONCDIR_1: 'attest onc-direct-review yes'
-};
+/** The line that answers an attestation "yes" (`attest security-risk-analysis yes`). */
+const snippet = (id: string) => `attest ${preferredName(id) ?? id} yes`;
 
 const LABEL: Record<string, string> = {
     PI_PPHI_1: 'Security Risk Analysis (PI_PPHI_1)',
@@ -45,8 +42,8 @@ export function checkAttestations(ctx: RuleContext): void {
         if (get(id)) continue;
         const at = ctx.model.insertAt;
         ctx.report('attestation/missing', ctx.model.headerSpan,
-            `The ${LABEL[id]} is not answered. It is required every year; without it the category scores 0. ${ctx.write(`Add \`${SNIPPETS[id]}\``, `Add the measurement { "measureId": "${id}", "value": true }`)}.`,
-            at !== undefined ? { fixes: [{ title: `Add \`${SNIPPETS[id]}\``, edits: [{ span: { offset: at, end: at }, text: `    ${SNIPPETS[id]}\n` }] }] } : {});
+            `The ${LABEL[id]} is not answered. It is required every year; without it the category scores 0. ${ctx.write(`Add \`${snippet(id)}\``, `Add the measurement { "measureId": "${id}", "value": true }`)}.`,
+            at !== undefined ? { fixes: [{ title: `Add \`${snippet(id)}\``, edits: [{ span: { offset: at, end: at }, text: `    ${snippet(id)}\n` }] }] } : {});
     }
 
     const sra = get('PI_PPHI_1');
