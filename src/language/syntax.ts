@@ -52,6 +52,9 @@ const isWord = (k: string) => /^[a-z]/.test(k);
 /** Keywords that start a statement inside `submission { }` and `clinician { }` (year, practice, …, measure, attest, public-health, note). */
 export const STATEMENT_KEYWORDS: readonly string[] = firstKeywords(rule('Statement').definition);
 
+/** The synonyms that start a measure statement: `measure`, `attest`, `public-health`. */
+export const MEASURE_KEYWORDS: readonly string[] = firstKeywords(rule('MeasureStatement').definition);
+
 /** The keyword that opens a file: `submission <name> {`. */
 export const SUBMISSION_KEYWORD: string = firstKeywords(rule('Submission').definition)[0];
 

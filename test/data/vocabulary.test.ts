@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../src/language/data/measures.js';
 import { ENGAGEMENT_LEVELS, ENTITY_KINDS, REPORTING_OPTIONS, SPECIAL_STATUSES } from '../../src/language/model/submission.js';
-import { KEYWORDS, keywordAlternatives, STATEMENT_KEYWORDS, SUBMISSION_KEYWORD } from '../../src/language/syntax.js';
+import { KEYWORDS, keywordAlternatives, MEASURE_KEYWORDS, STATEMENT_KEYWORDS, SUBMISSION_KEYWORD } from '../../src/language/syntax.js';
 import { ATTESTATION_IDS, isReweighted, mvpIds, MVP_ID, REQUIRED_ATTESTATION_IDS } from '../../src/language/vocabulary.js';
 
 describe('syntax words come from the grammar', () => {
@@ -13,6 +13,7 @@ describe('syntax words come from the grammar', () => {
         expect(STATEMENT_KEYWORDS).toEqual(['year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'measure', 'attest',
             'public-health', 'special-status', 'clinician', 'prior-year', 'note']);
         expect(SUBMISSION_KEYWORD).toBe('submission');
+        expect(MEASURE_KEYWORDS).toEqual(['measure', 'attest', 'public-health']);
         for (const k of ['excluded', 'engagement', 'no-cehrt-data', 'to', 'tin', 'npi', 'id', 'yes', 'no']) expect(KEYWORDS.has(k), k).toBe(true);
         expect(KEYWORDS.has('{')).toBe(false);
     });

@@ -19,6 +19,7 @@ import { templateProblem, templateSnippet } from '../templates.js';
 import { measureIdOf } from './at-offset.js';
 import { completionWindow, WINDOW_HEADER } from './completion-window.js';
 import { ATTESTATION_IDS, isPublicHealth, mvpIds } from '../vocabulary.js';
+import { MEASURE_KEYWORDS } from '../syntax.js';
 
 const ATTESTATIONS = ATTESTATION_IDS;
 
@@ -155,9 +156,12 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
     /** `attest`, `measure` or `public-health` just before the cursor, to rank what fits first. */
     private keywordBefore(context: CompletionContext): string | undefined {
         const before = context.textDocument.getText().slice(0, context.tokenOffset);
-        return /(attest|measure|public-health)\s*$/.exec(before)?.[1];
+        return MEASURE_KEYWORD_BEFORE.exec(before)?.[1];
     }
 }
+
+/** `attest`, `measure` or `public-health` (the grammar's measure keywords) just before the cursor. */
+const MEASURE_KEYWORD_BEFORE = new RegExp(`(${MEASURE_KEYWORDS.map(k => k.replace(/[-]/g, '\\-')).join('|')})\\s*$`);
 
 function sortRank(info: MeasureInfo, keyword: string | undefined): number {
     const publicHealth = isPublicHealth(info);
