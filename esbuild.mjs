@@ -8,12 +8,20 @@ const minify = process.argv.includes('--minify');
 
 export const entries = {
     'out/cli/main': 'src/cli/main.ts',
-    'out/language/main': 'src/language/main.ts',
+    'out/language/main': 'src/server/main.ts',
     'out/extension/main': 'src/extension/main.ts'
 };
 
-const ctx = await esbuild.context({
-    entryPoints: Object.entries(entries).map(([out, src]) => ({ out, in: src })),
+/**
+ * Node 20 lacks Object.groupBy / Map.groupBy, which chevrotain 13 (Langium's parser) calls: the one
+ * polyfill file is injected at the top of the bundles that contain Langium (not the VS Code client,
+ * which shares its extension host with other extensions). Tests load it in test/setup.ts, the
+ * Langium CLI with `node --import`.
+ */
+const POLYFILLS = './scripts/node20-polyfills.mjs';
+const withLangium = new Set(['out/cli/main', 'out/language/main']);
+
+const common = {
     outdir: '.',
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -28,6 +36,12 @@ const ctx = await esbuild.context({
     minify,
     define: { __PISUB_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning'
-});
-if (watch) await ctx.watch();
-else { await ctx.rebuild(); await ctx.dispose(); }
+};
+
+const contexts = await Promise.all([true, false].map(langium => esbuild.context({
+    ...common,
+    entryPoints: Object.entries(entries).filter(([out]) => withLangium.has(out) === langium).map(([out, src]) => ({ out, in: src })),
+    inject: langium ? [POLYFILLS] : []
+})));
+if (watch) await Promise.all(contexts.map(c => c.watch()));
+else for (const c of contexts) { await c.rebuild(); await c.dispose(); }

@@ -3,7 +3,6 @@
  * (every PI rule and the score) switched off, so the cost of the rules shows as the difference.
  * Bundled by bench/run.mjs to out/bench/parse-only.cjs.   Usage: node out/bench/parse-only.cjs <dir>
  */
-import '../src/polyfills.js';
 import { URI, EmptyFileSystem } from 'langium';
 import { collectInputs } from '../src/cli/inputs.js';
 import { linkedBatches, DEFAULT_BATCH_SIZE } from '../src/language/batches.js';

@@ -55,7 +55,7 @@ function requireBundles() {
 
 async function bundleParseOnly() {
     await esbuild.build({
-        entryPoints: [join(ROOT, 'bench/parse-only.ts')], outfile: PARSE_ONLY, bundle: true, platform: 'node', format: 'cjs',
+        entryPoints: [join(ROOT, 'bench/parse-only.ts')], outfile: PARSE_ONLY, bundle: true, inject: [join(ROOT, 'scripts/node20-polyfills.mjs')], platform: 'node', format: 'cjs',
         target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning'
     });
 }

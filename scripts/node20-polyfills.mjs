@@ -1,5 +1,6 @@
 // Node 20 lacks Object.groupBy / Map.groupBy (ES2024), which chevrotain 13 (Langium 4.4's parser) calls.
-// Loaded with `node --import` for the Langium CLI; src/polyfills.ts does the same for our bundles and tests.
+// The only copy: esbuild injects it into the CLI and language-server bundles (esbuild.mjs), the tests
+// import it (test/setup.ts), and the Langium CLI loads it with `node --import` (npm run langium:generate).
 if (typeof Object.groupBy !== 'function') {
     Object.defineProperty(Object, 'groupBy', {
         configurable: true, writable: true,

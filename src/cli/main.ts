@@ -2,7 +2,6 @@
  * The `pisub` command line. Each command lives in ./commands/; this file dispatches, prints help and
  * turns every failure into a clear message and an exit code (never a stack trace).
  */
-import '../polyfills.js';
 import { ExitCode, UsageError, type Command, type Io } from './command.js';
 import { checkCommand } from './commands/check.js';
 import { scoreCommand } from './commands/score.js';
@@ -66,7 +65,7 @@ export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
     }
 }
 
-/** Writes to a stream and resolves when flushed (large JSON output must not be cut at exit). */
+/** Writes to a stream (Node flushes pending writes to pipes before the process exits on its own). */
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
     return text => { stream.write(text); };
 }

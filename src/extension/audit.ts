@@ -5,10 +5,8 @@
  * only after the user says so.
  */
 import * as vscode from 'vscode';
-import type { AuditBinderResult } from '../language/lsp/audit-request.js';
+import { AuditBinderRequest, type AuditBinderResult } from '../protocol.js';
 import type { CommandContext } from './commands.js';
-
-export const AUDIT_REQUEST = 'pisub/auditBinder';
 
 export async function buildAuditBinder(ctx: Pick<CommandContext, 'client'>, uriArg?: vscode.Uri, outputArg?: string): Promise<AuditBinderResult | undefined> {
     const active = vscode.window.activeTextEditor?.document;
@@ -31,7 +29,7 @@ export async function buildAuditBinder(ctx: Pick<CommandContext, 'client'>, uriA
     }
     const request = (force: boolean) => vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'PI: building the audit binder' },
-        () => ctx.client.request<AuditBinderResult>(AUDIT_REQUEST, { uris: files.map(f => f.toString()), output, force })
+        () => ctx.client.request(AuditBinderRequest, { uris: files.map(f => f.toString()), output, force })
     );
     let result = await request(false);
     if (!result) {

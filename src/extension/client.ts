@@ -9,6 +9,7 @@ import {
     type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import { featureEnabled, SECTION, settingsSnapshot } from './settings.js';
+import type { Request } from '../protocol.js';
 
 export type ServerHealth = 'starting' | 'running' | 'stopped';
 
@@ -134,8 +135,9 @@ export class PisubClient implements vscode.Disposable {
         }
     }
 
-    /** Sends a request once the server runs; undefined when it cannot (the caller shows why). */
-    async request<R>(method: string, params?: unknown): Promise<R | undefined> {
+    /** Sends a request of the protocol (src/protocol.ts) once the server runs; undefined when it cannot (the caller shows why). */
+    async request<P, R>(type: Request<P, R>, params?: P): Promise<R | undefined> {
+        const method = type.method;
         if (this.failure) return undefined;
         try {
             await this.start();

@@ -3,16 +3,13 @@
  * package.json (contributes.commands), except the internal ones used by the e2e tests.
  */
 import * as vscode from 'vscode';
-import type { ScoreResponse } from '../language/lsp/score-request.js';
-import type {
-    CheckWorkspaceResult, SubmissionTemplateResult, TemplateOptions
-} from '../language/lsp/workspace-requests.js';
 import type { PisubClient } from './client.js';
 import { portfolioReport } from './portfolio.js';
 import { buildAuditBinder } from './audit.js';
 import { breakdownMarkdown } from './score-format.js';
 import { readSettings } from './settings.js';
-import { SCORE_REQUEST, type ScoreStatusBar } from './status-bar.js';
+import type { ScoreStatusBar } from './status-bar.js';
+import { CheckWorkspaceRequest, ScoreRequest, SubmissionTemplateRequest, TemplateOptionsRequest, type CheckWorkspaceResult } from '../protocol.js';
 
 export interface CommandContext {
     readonly client: PisubClient;
@@ -82,7 +79,7 @@ async function showScoreBreakdown(ctx: CommandContext, uri = activePisubUri()): 
         void vscode.window.showInformationMessage('Open a .pisub file to see its PI score breakdown.');
         return undefined;
     }
-    const score = await ctx.client.request<ScoreResponse | null>(SCORE_REQUEST, { uri: uri.toString() });
+    const score = await ctx.client.request(ScoreRequest, { uri: uri.toString() });
     if (!score) {
         void vscode.window.showWarningMessage('The PI language server has no score for this file yet. Try again in a moment.');
         return undefined;
@@ -98,7 +95,7 @@ async function showScoreBreakdown(ctx: CommandContext, uri = activePisubUri()): 
  * .pisub editor with the year's template as a snippet: Tab moves between the placeholders.
  */
 async function newSubmission(ctx: CommandContext, yearArg?: unknown, kindArg?: unknown): Promise<vscode.TextDocument | undefined> {
-    const options = await ctx.client.request<TemplateOptions>('pisub/templateOptions');
+    const options = await ctx.client.request(TemplateOptionsRequest);
     if (!options) {
         void vscode.window.showErrorMessage('The PI language server is not running, so no template is available. Run "PI: Restart language server".');
         return undefined;
@@ -125,7 +122,7 @@ async function newSubmission(ctx: CommandContext, yearArg?: unknown, kindArg?: u
         if (!picked) return undefined;
         kind = picked.label;
     }
-    const template = await ctx.client.request<SubmissionTemplateResult>('pisub/submissionTemplate', { year, entityKind: kind });
+    const template = await ctx.client.request(SubmissionTemplateRequest, { year, entityKind: kind });
     if (!template || 'problem' in template) {
         void vscode.window.showErrorMessage(`No template for a ${kind} submission in ${year}: ${template && 'problem' in template ? template.problem : 'the language server did not answer.'}`);
         return undefined;
@@ -141,7 +138,7 @@ async function checkWorkspace(ctx: CommandContext): Promise<CheckWorkspaceResult
     const files = await vscode.workspace.findFiles('**/*.pisub', '**/{node_modules,.git}/**');
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'PI: checking the workspace' },
-        () => ctx.client.request<CheckWorkspaceResult>('pisub/checkWorkspace', { uris: files.map(f => f.toString()) })
+        () => ctx.client.request(CheckWorkspaceRequest, { uris: files.map(f => f.toString()) })
     );
     if (!result) {
         void vscode.window.showErrorMessage('The PI language server did not check the workspace. See the "PI (pisub)" output.');

@@ -1,14 +1,13 @@
 /**
  * "PI: Portfolio report": asks the language server for the workspace's portfolio report
- * (`pisub/portfolioReport`, src/language/lsp/portfolio-request.ts) and shows its self-contained HTML
+ * (`pisub/portfolioReport`, src/report/portfolio-request.ts) and shows its self-contained HTML
  * in a webview: one row per submission, worst first, a score bar per practice, gate failures
  * highlighted. No scripts run in the webview; the page can be saved as an HTML file to print or send.
  */
 import * as vscode from 'vscode';
-import type { PortfolioResult } from '../language/lsp/portfolio-request.js';
+import { PortfolioReportRequest, type PortfolioResult } from '../protocol.js';
 import type { CommandContext } from './commands.js';
 
-export const PORTFOLIO_REQUEST = 'pisub/portfolioReport';
 
 let panel: vscode.WebviewPanel | undefined;
 
@@ -22,7 +21,7 @@ export async function portfolioReport(ctx: Pick<CommandContext, 'client'>): Prom
     const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.toString());
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'PI: building the portfolio report' },
-        () => ctx.client.request<PortfolioResult>(PORTFOLIO_REQUEST, {
+        () => ctx.client.request(PortfolioReportRequest, {
             uris: files.map(f => f.toString()), folders, generated: new Date().toISOString().slice(0, 10)
         })
     );

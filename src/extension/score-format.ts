@@ -2,8 +2,9 @@
  * Text of the status bar item and of "PI: Show score breakdown", from the server's `pisub/score`
  * response. No `vscode` import: vitest tests it directly (test/extension/score-format.test.ts).
  */
-import type { ScoreResponse } from '../language/lsp/score-request.js';
+import type { ScoreResponse } from '../protocol.js';
 import type { MeasureScore } from '../language/score/score.js';
+import { numeratorFor, roundHalfUp } from '../language/score/points.js';
 
 /** The most a status bar text shows before it is cut with "…". */
 export const STATUS_MAX_LENGTH = 48;
@@ -54,15 +55,8 @@ export function statusTooltip(score: ScoreResponse): string {
     return lines.join('\n');
 }
 
-/** Numerator needed for `target` points: the least n ≤ d with round(n/d × max) ≥ target (or ≥ 1 point for n ≥ 1). */
-export function numeratorFor(target: number, denominator: number, max: number): number | undefined {
-    if (denominator <= 0 || max <= 0 || target > Math.round(max)) return undefined;
-    if (target <= 0) return 0;
-    if (target === 1) return 1;
-    // round(x) ≥ target ⇔ x ≥ target − 0.5 (ties round up here, as in score/score.ts)
-    const n = Math.ceil(((target - 0.5) / max) * denominator - 1e-9);
-    return n <= denominator ? Math.max(n, 1) : undefined;
-}
+/** Numerator needed for `target` points (score/points.ts, the same rule the score uses). */
+export { numeratorFor };
 
 /** What it would take to earn the points a measure is missing, or undefined when it has them all. */
 export function missingPointsAdvice(m: MeasureScore, counts: { numerator?: number; denominator?: number } | undefined): string | undefined {
@@ -78,14 +72,15 @@ export function missingPointsAdvice(m: MeasureScore, counts: { numerator?: numbe
         return `Answer "yes" (with evidence): +${missing} points.`;
     }
     const { numerator, denominator } = counts;
-    const next = numeratorFor(m.points + 1, denominator, m.maxPoints);
-    const full = numeratorFor(Math.round(m.maxPoints), denominator, m.maxPoints);
+    const max = m.maxExact;
+    const next = numeratorFor(m.points + 1, denominator, max);
+    const full = numeratorFor(roundHalfUp(max), denominator, max);
     const parts: string[] = [];
     if (next !== undefined && next > numerator) {
         parts.push(`+1 point at ${next}/${denominator} (${next - numerator} more in the numerator)`);
     }
     if (full !== undefined && full > numerator && full !== next) {
-        parts.push(`full ${Math.round(m.maxPoints)} points at ${full}/${denominator} (${full - numerator} more)`);
+        parts.push(`full ${roundHalfUp(max)} points at ${full}/${denominator} (${full - numerator} more)`);
     }
     return parts.length ? parts.join('; ') + '.' : undefined;
 }

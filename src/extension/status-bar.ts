@@ -4,12 +4,11 @@
  * them) and, as a fallback, shortly after each edit. Clicking it opens the score breakdown.
  */
 import * as vscode from 'vscode';
-import type { ScoreResponse } from '../language/lsp/score-request.js';
+import { ScoreRequest } from '../protocol.js';
 import type { PisubClient } from './client.js';
 import { statusText, statusTooltip } from './score-format.js';
 import { readSettings, SECTION } from './settings.js';
 
-export const SCORE_REQUEST = 'pisub/score';
 
 export class ScoreStatusBar implements vscode.Disposable {
     private readonly item: vscode.StatusBarItem;
@@ -58,7 +57,7 @@ export class ScoreStatusBar implements vscode.Disposable {
         if (this.client.health === 'stopped') {
             return this.show('$(error) PI: server stopped', 'The PI language server is not running. Click to restart it.', 'pisub.restartServer');
         }
-        const score = await this.client.request<ScoreResponse | null>(SCORE_REQUEST, { uri: uri.toString() });
+        const score = await this.client.request(ScoreRequest, { uri: uri.toString() });
         if (generation !== this.generation) return this.shown; // a newer refresh is on its way
         if (!score) {
             // Not built yet (just opened, or the server is starting): say so rather than show another file's score.

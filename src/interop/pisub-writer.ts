@@ -11,6 +11,8 @@
 import { catalogueFor, officialMeasureId, SUPPORTED_YEARS, type YearCatalogue } from '../language/data/measures.js';
 import { FRIENDLY_NAMES, preferredName } from '../language/data/names.js';
 import type { EntityKind, ReportingOption } from '../language/model/submission.js';
+import { KEYWORDS } from '../language/syntax.js';
+import { ATTESTATION_IDS, isPublicHealth } from '../language/vocabulary.js';
 
 export type ImportedValue = boolean | { readonly numerator: string; readonly denominator: string };
 
@@ -89,13 +91,6 @@ export interface WrittenIntent {
     readonly entries: readonly string[];
 }
 
-const KEYWORDS = new Set([
-    'submission', 'year', 'practice', 'entity', 'individual', 'group', 'virtual-group', 'subgroup', 'apm-entity', 'tin', 'npi', 'id',
-    'reporting', 'traditional', 'mvp', 'app', 'app-plus', 'period', 'to', 'cehrt', 'measure', 'attest', 'public-health', 'yes', 'no',
-    'excluded', 'completed', 'version', 'engagement', 'pre-production', 'production', 'special-status', 'small-practice',
-    'hospital-based', 'asc-based', 'non-patient-facing', 'hardship-exception', 'clinician', 'no-cehrt-data', 'prior-year', 'note',
-    'evidence', 'dated', 'sha256', 'covers'
-]);
 const ID = /^[_a-zA-Z][\w-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What the grammar's Count can say (`'-'? NUMBER`). */
@@ -128,9 +123,9 @@ export function submissionName(s: ImportedSubmission): string {
     return /^[a-z_]/.test(name) ? name : `s-${name}`;
 }
 
-interface Section { readonly title: string; readonly test: RegExp; readonly keyword: 'attest' | 'measure' | 'public-health' }
+interface Section { readonly title: string; readonly test: { test(id: string): boolean }; readonly keyword: 'attest' | 'measure' | 'public-health' }
 const SECTIONS: readonly Section[] = [
-    { title: 'Attestations', test: /^PI_(PPHI|INFBLO|ONCDIR|ONCACB)_/, keyword: 'attest' },
+    { title: 'Attestations', test: { test: id => ATTESTATION_IDS.has(id) }, keyword: 'attest' },
     { title: 'e-Prescribing', test: /^PI_(EP|LVPP)_/, keyword: 'measure' },
     { title: 'Health information exchange', test: /^PI_(HIE|LVOTC|LVITC)_/, keyword: 'measure' },
     { title: 'Provider to patient exchange', test: /^PI_PEA_/, keyword: 'measure' },
@@ -246,7 +241,8 @@ export function writePisub(source: ImportedSubmission): WrittenPisub {
             return;
         }
         const line: Line = { baseId: exclusionOf ?? levelOf ?? officialMeasureId(m.measureId) ?? m.measureId, apart: !!(exclusionOf ?? levelOf), order: index, comments, text: measureLine(m, notes), engagementOpen: false };
-        const isPublicHealthMeasure = cat?.measures.get(m.measureId)?.objective === 'publicHealthAndClinicalDataExchange' && !exclusionOf && !levelOf;
+        const info = cat?.measures.get(m.measureId);
+        const isPublicHealthMeasure = info !== undefined && isPublicHealth(info) && !exclusionOf && !levelOf;
         line.engagementOpen = isPublicHealthMeasure && m.value === true;
         if (!byBase.has(m.measureId)) byBase.set(m.measureId, line);
         lines.push(line);

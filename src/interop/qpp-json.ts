@@ -11,6 +11,7 @@ import { catalogueFor } from '../language/data/measures.js';
 import type {
     EntityKind, EntityModel, EntryValue, Located, MeasureEntry, PeriodModel, ReportingModel, ReportingOption, Span, SubmissionModel
 } from '../language/model/submission.js';
+import { MVP_ID } from '../language/vocabulary.js';
 
 export interface QppJsonError {
     readonly message: string;
@@ -64,7 +65,7 @@ export const KIND_TO_ENTITY_TYPE: Readonly<Record<EntityKind, string>> = {
 /** QPP `programName` ↔ pisub reporting option (MVPs use their MVP id as the program name). */
 export const PROGRAM_TO_OPTION: Readonly<Record<string, ReportingOption>> = { mips: 'traditional', app1: 'app', appPlus: 'app-plus' };
 export const OPTION_TO_PROGRAM: Readonly<Record<Exclude<ReportingOption, 'mvp'>, string>> = { traditional: 'mips', app: 'app1', 'app-plus': 'appPlus' };
-export const MVP_ID = /^[GM]\d{4}$/;
+export { MVP_ID };
 
 /** A table lookup that never finds Object.prototype's members (`"valueOf"`, `"constructor"`, ...). */
 export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {

@@ -1,18 +1,23 @@
 /**
  * One analysis (model + findings + score) per document version, shared by the validator, hover,
- * inlay hints, code lenses and the score commands, so a keystroke analyses the file once.
+ * inlay hints, code lenses and the score requests, so a keystroke analyses the file once. The
+ * document's lexer and parser errors go into the analysis (each is a reason the category scores 0),
+ * and so does the workspace (the other files declaring the same submission name).
  */
-import type { LangiumDocument, URI } from 'langium';
-import type { EvidenceReader } from './rules/checks/evidence.js';
+import type { IndexManager, LangiumDocument, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Submission } from './generated/ast.js';
 import { modelFromAst } from './model/from-ast.js';
-import { analyse, type Analysis } from './rules/engine.js';
-import type { SubmissionModel } from './model/submission.js';
+import { emptyModel, type SubmissionModel } from './model/submission.js';
+import type { EvidenceReader, WorkspacePort } from './rules/context.js';
+import { analyse, type Analysis, type SyntaxProblem } from './rules/engine.js';
 
-const EMPTY_MODEL: SubmissionModel = {
-    origin: 'pisub', headerSpan: { offset: 0, end: 0 }, years: [], practices: [], entities: [], reportings: [], periods: [],
-    cehrts: [], entries: [], statuses: [], clinicians: [], notes: []
-};
+/** The parts of the language services the cache needs (resolved lazily: the services wire each other). */
+export interface AnalysisServices {
+    /** The lexer and parser errors of a document as the Problems panel shows them. */
+    syntaxDiagnostics(document: LangiumDocument): Diagnostic[];
+    readonly index: IndexManager;
+}
 
 /**
  * Where the evidence checks read files: a reader per document (relative to its folder), and a
@@ -27,35 +32,62 @@ export interface EvidenceFiles {
 }
 
 export class PisubAnalysisCache {
-    private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; prior: unknown; generation: number; analysis: Analysis }>();
+    private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; prior: unknown; others: string; generation: number; analysis: Analysis }>();
 
-    constructor(readonly evidenceFiles?: EvidenceFiles) {}
+    constructor(private readonly services: () => AnalysisServices, readonly evidenceFiles?: EvidenceFiles) {}
 
     get(document: LangiumDocument): Analysis {
         const version = document.textDocument.version;
         const text = document.textDocument.getText();
         const root = document.parseResult.value as Submission;
         // The prior-year file is part of the input: when it changes (a new AST) or goes away, the
-        // referring document is relinked and revalidated and must be analysed again.
+        // referring document is relinked and revalidated and must be analysed again. So are the
+        // other files declaring the same name.
         const prior = priorTarget(root);
+        const port = this.workspacePort(document);
+        const others = root?.name !== undefined ? port.otherFilesDeclaring(root.name).join('\n') : '';
         const generation = this.evidenceFiles?.generation ?? 0;
         const hit = this.cache.get(document);
-        if (hit && hit.version === version && hit.text.length === text.length && hit.text === text && hit.prior === prior
+        if (hit && hit.version === version && hit.text.length === text.length && hit.text === text && hit.prior === prior && hit.others === others
             && hit.generation === generation) return hit.analysis;
-        if (root?.name === undefined && (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0)) {
-            // Not even the `submission <name> {` header parsed: the syntax error says it all.
-            const analysis = analyse(EMPTY_MODEL, { skipRules: true });
-            this.cache.set(document, { version, text, prior, generation, analysis });
-            return analysis;
+        const syntaxErrors = this.syntaxErrors(document);
+        let analysis: Analysis;
+        if (root?.name === undefined && syntaxErrors.length > 0) {
+            // Not even the `submission <name> {` header parsed: the syntax errors say it all.
+            analysis = analyse(emptyModel('pisub'), { skipRules: true, syntaxErrors });
+        } else {
+            // Prior years' models follow their own prior-year references (a chain of earlier years; a
+            // submission already in the chain is not followed again, so a cycle ends).
+            const chain = (seen: ReadonlySet<Submission>) => (target: Submission): SubmissionModel =>
+                seen.has(target) || seen.size > 10 ? modelFromAst(target) : modelFromAst(target, chain(new Set([...seen, target])));
+            const model = modelFromAst(root, chain(new Set([root])));
+            analysis = analyse(model, { syntaxErrors, workspace: port, evidence: this.evidenceFiles?.readerFor(document.uri) });
         }
-        // Prior years' models follow their own prior-year references (a chain of earlier years; a
-        // submission already in the chain is not followed again, so a cycle ends).
-        const chain = (seen: ReadonlySet<Submission>) => (target: Submission): SubmissionModel =>
-            seen.has(target) || seen.size > 10 ? modelFromAst(target) : modelFromAst(target, chain(new Set([...seen, target])));
-        const model = modelFromAst(root, chain(new Set([root])));
-        const analysis = analyse(model, { evidence: this.evidenceFiles?.readerFor(document.uri) });
-        this.cache.set(document, { version, text, prior, generation, analysis });
+        this.cache.set(document, { version, text, prior, others, generation, analysis });
         return analysis;
+    }
+
+    /** The lexer and parser errors, with the messages and ranges the Problems panel shows. */
+    private syntaxErrors(document: LangiumDocument): SyntaxProblem[] {
+        const diagnostics = this.services().syntaxDiagnostics(document);
+        const t = document.textDocument;
+        return diagnostics.map(d => ({
+            message: typeof d.message === 'string' ? d.message : String(d.message),
+            span: { offset: t.offsetAt(d.range.start), end: t.offsetAt(d.range.end) },
+            line: d.range.start.line + 1, column: d.range.start.character + 1
+        }));
+    }
+
+    /** Other documents of the workspace (the files checked together) that declare a name. */
+    private workspacePort(document: LangiumDocument): WorkspacePort {
+        const uri = document.uri.toString();
+        const index = this.services().index;
+        return {
+            otherFilesDeclaring: name => index.allElements('Submission')
+                .filter(d => d.name === name && d.documentUri.toString() !== uri)
+                .map(d => decodeURIComponent(d.documentUri.path.split('/').pop() ?? d.documentUri.toString()))
+                .toArray()
+        };
     }
 }
 

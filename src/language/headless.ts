@@ -10,7 +10,7 @@ import type { Submission } from './generated/ast.js';
 import { createPisubServices, type PisubServices } from './pisub-module.js';
 import type { Analysis } from './rules/engine.js';
 import { analyse } from './rules/engine.js';
-import type { Severity } from './rules/catalogue.js';
+import { severityOfLsp, type Severity } from './rules/catalogue.js';
 import type { Finding } from './rules/context.js';
 import type { SubmissionModel } from './model/submission.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -64,7 +64,7 @@ export interface CheckedFile {
 
 /**
  * Other input formats (QPP JSON) plug in here: text → a submission model, or syntax errors.
- * Registered by src/interop (kept out of the language core so the core has no format knowledge).
+ * Registered by src/interop, which holds the parsing; the core knows only the format's name.
  */
 export interface InputFormat {
     readonly format: 'qpp-json';
@@ -83,7 +83,6 @@ export function inputFormatFor(path: string): InputFormat | undefined {
     return INPUT_FORMATS.find(f => f.extensions.some(ext => lower.endsWith(ext)));
 }
 
-const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
 /** Line starts of a text, for offset → 1-based line/column. */
 export class LineIndex {
@@ -221,7 +220,7 @@ function fromLsp(d: Diagnostic, doc: LangiumDocument): PisubDiagnostic {
     const data = d.data as { fixes?: Finding['fixes'] } | undefined;
     return {
         code: String(d.code ?? 'submission/syntax'),
-        severity: SEVERITY[d.severity ?? 1],
+        severity: severityOfLsp(d.severity),
         message: typeof d.message === 'string' ? d.message : d.message.value,
         line: d.range.start.line + 1, column: d.range.start.character + 1,
         endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
@@ -235,7 +234,9 @@ function checkOther(file: SourceFile, format: InputFormat): CheckedFile {
     const parsed = format.parse(file.text);
     const syntax = parsed.errors.map(e => toPisubDiagnostic({ code: 'submission/syntax', severity: 'error', message: e.message, span: { offset: e.offset, end: e.end } }, index));
     if (!parsed.model) return { path: file.path, text: file.text, format: format.format, diagnostics: syntax };
-    const analysis = analyse(parsed.model);  // QPP JSON carries no evidence
+    const analysis = analyse(parsed.model, {  // QPP JSON carries no evidence
+        syntaxErrors: syntax.map(d => ({ message: d.message, span: { offset: d.offset, end: d.end }, line: d.line, column: d.column }))
+    });
     return {
         path: file.path, text: file.text, format: format.format, analysis,
         diagnostics: [...syntax, ...analysis.findings.map(f => toPisubDiagnostic(f, index))].sort(byPosition)

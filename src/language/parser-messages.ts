@@ -7,6 +7,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { DefaultLexerErrorMessageProvider, LangiumParserErrorMessageProvider } from 'langium';
+import { STATEMENT_KEYWORDS } from './syntax.js';
 
 /** What each terminal is, in words. */
 const TERMINALS: Record<string, string> = {
@@ -18,11 +19,6 @@ const TERMINALS: Record<string, string> = {
     EOF: 'the end of the file'
 };
 
-/** Keywords that start a statement inside `submission { }`. */
-const STATEMENT_KEYWORDS = [
-    'year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'measure', 'attest', 'public-health',
-    'special-status', 'clinician', 'prior-year', 'note'
-];
 
 function keywordOf(type: TokenType): string | undefined {
     if (TERMINALS[type.name] !== undefined) return undefined;

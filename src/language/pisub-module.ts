@@ -9,6 +9,7 @@ import {
 } from 'langium/lsp';
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
 import { PisubAnalysisCache, type EvidenceFiles } from './analysis.js';
+import { PisubLinker } from './pisub-linker.js';
 import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
@@ -32,11 +33,17 @@ export interface PisubModuleOptions {
 export function createPisubModule(options: PisubModuleOptions = {}): Module<PisubServices, PartialLangiumServices & PisubAddedServices> {
     return {
         analysis: {
-            Cache: () => new PisubAnalysisCache(options.evidenceFiles),
+            Cache: services => new PisubAnalysisCache(() => ({
+                syntaxDiagnostics: document => (services.validation.DocumentValidator as PisubDocumentValidator).syntaxDiagnostics(document),
+                index: services.shared.workspace.IndexManager
+            }), options.evidenceFiles),
             docsBase: () => options.docsBase
         },
         validation: {
             DocumentValidator: services => new PisubDocumentValidator(services as PisubServices)
+        },
+        references: {
+            Linker: services => new PisubLinker(services)
         },
         parser: {
             ParserErrorMessageProvider: () => new PisubParserErrorMessageProvider(),

@@ -46,21 +46,6 @@ export class PisubValidator {
                 codeDescription: { href: ruleDocsHref(f.code, base) }
             });
         }
-        this.checkNameUnique(node, accept);
-    }
-
-    /** Needs the workspace index, so it lives here rather than in the model-level rules. */
-    private checkNameUnique(node: Submission, accept: ValidationAcceptor): void {
-        const uri = node.$document?.uri.toString();
-        if (node.name === undefined || uri === undefined) return;
-        const others = this.services.shared.workspace.IndexManager.allElements('Submission')
-            .filter(d => d.name === node.name && d.documentUri.toString() !== uri)
-            .map(d => decodeURIComponent(d.documentUri.path.split('/').pop() ?? d.documentUri.toString()))
-            .toArray();
-        if (others.length === 0) return;
-        const code = 'submission/duplicate-name';
-        accept('error', `Another file (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}) also declares \`submission ${node.name}\`. Submission names must be unique among the files checked together, or \`prior-year ${node.name}\` could resolve to the wrong one: rename one of them (e.g. practice and year).`,
-            { node, property: 'name', code, codeDescription: { href: ruleDocsHref(code, this.services.analysis.docsBase) } });
     }
 }
 
@@ -73,15 +58,21 @@ export class PisubDocumentValidator extends DefaultDocumentValidator {
         this.docsBase = services.analysis.docsBase;
     }
 
+    /** The lexer and parser errors alone (the analysis makes each a reason the category scores 0). */
+    syntaxDiagnostics(document: LangiumDocument): Diagnostic[] {
+        const diagnostics: Diagnostic[] = [];
+        this.processLexingErrors(document.parseResult, diagnostics, {});
+        this.processParsingErrors(document.parseResult, diagnostics, {});
+        return diagnostics;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const d of diagnostics) {
             if (d.code !== undefined) continue;
             const kind = (d.data as { code?: string } | undefined)?.code;
             if (kind === DocumentValidator.LinkingError) {
-                d.code = 'prior-year/unresolved';
-                if (typeof d.message === 'string') d.message = d.message.replace(/^Could not resolve reference to Submission named '(.*)'\.$/,
-                    'No submission named \'$1\' is open in this workspace or folder. Name the prior year\'s submission as it appears after `submission` in its file, and check that file with this one.');
+                d.code = 'prior-year/unresolved'; // the message is PisubLinker's
             } else {
                 d.code = 'submission/syntax';
             }

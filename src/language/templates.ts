@@ -12,27 +12,22 @@ import { catalogueFor, measureKind, type MeasureInfo } from './data/measures.js'
 import { preferredName } from './data/names.js';
 import { factsFor } from './data/years.js';
 import type { EntityKind } from './model/submission.js';
+import { ATTESTATION_IDS, mvpIds, REQUIRED_ATTESTATION_IDS } from './vocabulary.js';
 
 /** Matches one placeholder; group 1 is its text. */
 export const PLACEHOLDER_PATTERN = /<([^<>\r\n]+)>/g;
 
-/** The attestations, written with `attest`. */
-const ATTESTATIONS = ['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1'];
 
 /** Why no template can pass the rules for this year and kind, or undefined when one can. */
 export function templateProblem(year: number, entityKind: EntityKind): string | undefined {
     const catalogue = catalogueFor(year);
     if (!catalogue || !factsFor(year)) return `${year} is not a supported performance year.`;
-    if (entityKind === 'subgroup' && mvpIds(year).length === 0) {
+    if (entityKind === 'subgroup' && mvpIds(catalogueFor(year)).length === 0) {
         return `Subgroups report only through an MVP, and MVPs start with the 2023 performance year.`;
     }
     return undefined;
 }
 
-/** The MVP ids CMS's measure data offers for PI in a year (G0053, ...). */
-function mvpIds(year: number): string[] {
-    return [...(catalogueFor(year)?.programs ?? [])].filter(p => /^[GM]\d{4}$/.test(p)).sort();
-}
 
 function entityLine(kind: EntityKind): string {
     switch (kind) {
@@ -65,7 +60,7 @@ export function submissionTemplate(year: number, entityKind: EntityKind): string
     add(`year ${year}`);
     add('practice "<practice name>"');
     add(entityLine(entityKind));
-    const mvps = mvpIds(year);
+    const mvps = mvpIds(catalogueFor(year));
     add(entityKind === 'subgroup' ? `reporting mvp <MVP id${mvps.length ? `, e.g. ${mvps[0]}` : ''}>` : 'reporting traditional');
     add(`// Any ${facts.minPeriodDays.value} or more continuous days within ${year}.`);
     add(`period ${year}-01-01 to ${year}-12-31`);
@@ -73,7 +68,7 @@ export function submissionTemplate(year: number, entityKind: EntityKind): string
 
     add();
     add('// Required attestations');
-    for (const id of ATTESTATIONS) {
+    for (const id of REQUIRED_ATTESTATION_IDS) {
         if (!catalogue.measures.has(id)) continue;
         let line = `attest ${nameOf(id)} yes`;
         if (id === 'PI_PPHI_1' || id === 'PI_PPHI_2') line += ` completed <date in ${year}, YYYY-MM-DD>`;
@@ -82,7 +77,7 @@ export function submissionTemplate(year: number, entityKind: EntityKind): string
     }
 
     const required = [...catalogue.measures.values()].filter(m =>
-        m.isRequired && !m.isBonus && measureKind(catalogue, m.measureId) === 'measure' && !ATTESTATIONS.includes(m.measureId));
+        m.isRequired && !m.isBonus && measureKind(catalogue, m.measureId) === 'measure' && !ATTESTATION_IDS.has(m.measureId));
     const hie = facts.hieOptions.value;
     const hieIds = new Set(hie.flat());
     const chosenHie = new Set(hie[0] ?? []);

@@ -4,7 +4,7 @@
  * (`pisub report`) and the language server (`pisub/portfolioReport`) report the same thing.
  * Returns data; the renderers (./render-text.ts, ./render-html.ts) turn it into text.
  */
-import type { Analysis } from '../language/rules/engine.js';
+import { firstSentence, type Analysis } from '../language/rules/engine.js';
 import type { Severity } from '../language/rules/catalogue.js';
 import { BROKEN_FILE_CODES, countMissingEvidence, evidenceStatus } from '../language/rules/checks/evidence.js';
 
@@ -74,11 +74,8 @@ export interface Portfolio {
     readonly unreadable: readonly { readonly path: string; readonly message: string }[];
 }
 
-/** The first sentence of a message, as `score/zero` summarises reasons. */
-export function firstSentence(message: string): string {
-    const m = /^(.*?\.)(\s|$)/.exec(message);
-    return m ? m[1] : message;
-}
+/** The first sentence of a message, as `score/zero` summarises reasons (one definition, in the engine). */
+export { firstSentence };
 
 function baseName(path: string): string {
     return path.replace(/^.*[\\/]/, '');

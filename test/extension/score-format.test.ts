@@ -6,12 +6,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ScoreResponse } from '../../src/language/lsp/score-request.js';
 import type { MeasureScore } from '../../src/language/score/score.js';
+import { fromDecimal, measurePoints } from '../../src/language/score/points.js';
 import {
     breakdownMarkdown, missingPointsAdvice, numeratorFor, objectiveTitle, STATUS_MAX_LENGTH, statusText
 } from '../../src/extension/score-format.js';
 
-/** Same points rule as score/score.ts: round to nearest, at least 1 for a numerator ≥ 1. */
-const points = (n: number, d: number, max: number) => (n >= 1 ? Math.max(1, Math.round((n / d) * max)) : 0);
+/** The points rule itself (score/points.ts): round to nearest, a tie up, at least 1 for a numerator ≥ 1. */
+const points = (n: number, d: number, max: number) => measurePoints(n, d, max).points;
 
 describe('numeratorFor', () => {
     test('is the least numerator that earns the target points', () => {
@@ -37,7 +38,7 @@ describe('numeratorFor', () => {
 });
 
 const measure = (m: Partial<MeasureScore>): MeasureScore => ({
-    measureId: 'PI_EP_1', title: 'e-Prescribing', points: 9, maxPoints: 10, status: 'scored',
+    measureId: 'PI_EP_1', title: 'e-Prescribing', points: 9, maxPoints: 10, maxExact: fromDecimal(m.maxPoints ?? 10), status: 'scored',
     formula: '(4120/4630) × 10 = 8.9 → 9', confidence: 'H', ...m
 });
 

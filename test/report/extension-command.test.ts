@@ -44,8 +44,8 @@ vi.mock('vscode', () => {
     };
 });
 
-import { portfolioReport, PORTFOLIO_REQUEST } from '../../src/extension/portfolio.js';
-import { PortfolioReportRequest } from '../../src/language/lsp/portfolio-request.js';
+import { portfolioReport } from '../../src/extension/portfolio.js';
+import { PortfolioReportRequest } from '../../src/protocol.js';
 
 const RESULT = {
     html: '<!DOCTYPE html><html><body>report</body></html>',
@@ -55,7 +55,7 @@ const RESULT = {
 
 function client(answer: unknown) {
     const requests: { method: string; params: Record<string, unknown> }[] = [];
-    return { requests, client: { request: async (method: string, params: Record<string, unknown>) => { requests.push({ method, params }); return answer; } } };
+    return { requests, client: { request: async (type: { method: string }, params: Record<string, unknown>) => { requests.push({ method: type.method, params }); return answer; } } };
 }
 
 const tick = () => new Promise(r => setTimeout(r, 0));
@@ -73,9 +73,9 @@ describe('PI: Portfolio report (client)', () => {
         const result = await portfolioReport({ client: c as never });
         expect(result).toBe(RESULT);
         expect(requests).toHaveLength(1);
-        // The method the server registers (src/language/main.ts → portfolio-request.ts).
+        // The method the server registers (src/server/main.ts, from the shared src/protocol.ts).
         expect(requests[0].method).toBe(PortfolioReportRequest.method);
-        expect(PORTFOLIO_REQUEST).toBe('pisub/portfolioReport');
+        expect(PortfolioReportRequest.method).toBe('pisub/portfolioReport');
         expect(requests[0].params.uris).toEqual(['file:///clients/a.pisub', 'file:///clients/b.pisub']);
         expect(requests[0].params.folders).toEqual(['file:///clients']);
         expect(requests[0].params.generated).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -6,7 +6,7 @@
 import { URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { workspaceWith } from '../helpers/lsp-workspace.js';
-import { displayPath, portfolioReport } from '../../src/language/lsp/portfolio-request.js';
+import { displayPath, portfolioReport } from '../../src/report/portfolio-request.js';
 import { yearFile } from '../prior-year/files.js';
 import { PORTFOLIO_FILES } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 /**
  * "PI: Portfolio report" against the built language server (out/language/main.cjs over stdio), as
  * the VS Code client calls it: the workspace folder's files on disk, an open editor's unsaved text,
- * and the `pisub/portfolioReport` request registered in src/language/main.ts. Needs `npm run build`.
+ * and the `pisub/portfolioReport` request registered in src/server/main.ts. Needs `npm run build`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type { PortfolioResult } from '../../src/language/lsp/portfolio-request.js';
+import type { PortfolioResult } from '../../src/report/portfolio-request.js';
 import { yearFile } from '../prior-year/files.js';
 import { PORTFOLIO_FILES } from './fixtures.js';
 

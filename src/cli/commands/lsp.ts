@@ -1,7 +1,7 @@
 /**
  * `pisub lsp --stdio`: the pisub language server over standard input/output, for editors other than
  * VS Code (Neovim, Helix, Emacs, ...; see docs/editors.md). It runs the very server bundle the VS Code
- * extension starts (out/language/main.cjs, from src/language/main.ts), so both offer the same
+ * extension starts (out/language/main.cjs, from src/server/main.ts), so both offer the same
  * diagnostics, hover, completion, quick fixes, formatting and custom requests.
  */
 import { existsSync } from 'node:fs';

@@ -34,15 +34,8 @@ are listed, as pisub check reports them); 2 usage error or unreadable input.`,
             // Readable but not a submission: an error of the file, as `pisub check` reports it (exit 1), not a usage error.
             return ExitCode.Errors;
         }
-        // A file with syntax errors is not a valid submission: it scores 0, and the errors say why.
-        const syntax = checked.diagnostics.filter(d => d.code === 'submission/syntax');
-        const score = syntax.length === 0 ? checked.analysis.score : {
-            ...checked.analysis.score, score: 0, zero: true, finalScoreContribution: 0,
-            zeroReasons: [
-                ...syntax.map(d => ({ code: d.code, message: `Line ${d.line}, column ${d.column}: ${d.message}` })),
-                ...checked.analysis.score.zeroReasons
-            ]
-        };
+        // The analysis already counts syntax errors as reasons for a 0 (the same score every face shows).
+        const score = checked.analysis.score;
         io.out(format === 'json' ? scoreJson(score) : scoreText(checked.path, score));
         return ExitCode.Ok;
     }

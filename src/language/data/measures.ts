@@ -1,14 +1,12 @@
 /**
  * CMS's official PI measure catalogue, per performance year (qpp-measures-data, copied verbatim into
- * ./qpp-measures/). Everything the rules know about which measures exist, which are required, which
- * exclusions and active-engagement levels belong to which measure, comes from here.
+ * ./qpp-measures/ and listed by each ./years/<year>.ts). Everything the rules know about which
+ * measures exist, which are required, which exclusions and active-engagement levels belong to which
+ * measure, comes from here.
  */
-import m2022 from './qpp-measures/2022-pi.json' with { type: 'json' };
-import m2023 from './qpp-measures/2023-pi.json' with { type: 'json' };
-import m2024 from './qpp-measures/2024-pi.json' with { type: 'json' };
-import m2025 from './qpp-measures/2025-pi.json' with { type: 'json' };
-import m2026 from './qpp-measures/2026-pi.json' with { type: 'json' };
-import m2027 from './qpp-measures/2027-pi.json' with { type: 'json' };
+import { yearData, SUPPORTED_YEARS } from './years.js';
+
+export { SUPPORTED_YEARS };
 
 /** One PI measure as CMS's measure data describes it for one year (fields we use). */
 export interface MeasureInfo {
@@ -38,14 +36,6 @@ interface RawMeasure {
     substitutes?: string[] | null; preprod?: string[] | null; firstPerformanceYear: number;
     lastPerformanceYear: number | null; allowedPrograms?: string[]; measureSpecification?: { default?: string };
 }
-
-const RAW: Record<number, readonly RawMeasure[]> = {
-    2022: m2022 as RawMeasure[], 2023: m2023 as RawMeasure[], 2024: m2024 as RawMeasure[],
-    2025: m2025 as RawMeasure[], 2026: m2026 as RawMeasure[], 2027: m2027 as RawMeasure[]
-};
-
-/** The performance years whose measure data we ship. */
-export const SUPPORTED_YEARS: readonly number[] = Object.keys(RAW).map(Number).sort();
 
 export interface YearCatalogue {
     readonly year: number;
@@ -84,7 +74,7 @@ const CATALOGUES = new Map<number, YearCatalogue>();
 export function catalogueFor(year: number): YearCatalogue | undefined {
     const cached = CATALOGUES.get(year);
     if (cached) return cached;
-    const raw = RAW[year];
+    const raw = yearData(year)?.measures as readonly RawMeasure[] | undefined;
     if (!raw) return undefined;
     const measures = new Map<string, MeasureInfo>();
     const exclusionOf = new Map<string, string>();
@@ -112,10 +102,6 @@ for (const y of SUPPORTED_YEARS) for (const id of catalogueFor(y)!.measures.keys
 /** The official spelling of a measure id written in any case, or undefined. */
 export function officialMeasureId(text: string): string | undefined {
     return ALL_IDS.get(text.toUpperCase());
-}
-
-export function allMeasureIds(): string[] {
-    return [...ALL_IDS.values()].sort();
 }
 
 /** Kind of a measure id within a year's catalogue. */

@@ -39,7 +39,3 @@ export function idForFriendlyName(name: string): string | undefined {
 export function preferredName(id: string): string | undefined {
     return FRIENDLY_NAMES[id]?.[0];
 }
-
-export function allFriendlyNames(): string[] {
-    return [...BY_NAME.keys()];
-}

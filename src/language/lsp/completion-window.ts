@@ -8,6 +8,8 @@
  * Documents shorter than `completionWindowing.minChars` are completed exactly as before.
  */
 
+import { STATEMENT_KEYWORDS as STATEMENTS } from '../syntax.js';
+
 export const completionWindowing = {
     /** Offsets below this use Langium's whole-document completion unchanged. */
     minChars: 50_000
@@ -16,10 +18,7 @@ export const completionWindowing = {
 /** The synthetic header the windowed text is parsed after (the grammar's entry rule). */
 export const WINDOW_HEADER = 'submission x {\n';
 
-const STATEMENT_KEYWORDS = new Set([
-    'year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'measure', 'attest', 'public-health',
-    'special-status', 'clinician', 'prior-year', 'note'
-]);
+const STATEMENT_KEYWORDS = new Set(STATEMENTS);
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95;
 

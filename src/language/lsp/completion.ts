@@ -19,8 +19,10 @@ import { templateProblem, templateSnippet } from '../templates.js';
 import { measureIdOf } from './at-offset.js';
 import { completionWindow, WINDOW_HEADER } from './completion-window.js';
 import { completeEvidencePaths } from './evidence-completion.js';
+import { ATTESTATION_IDS, isPublicHealth, mvpIds } from '../vocabulary.js';
+import { MEASURE_KEYWORDS } from '../syntax.js';
 
-const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1', 'PI_ONCACB_1']);
+const ATTESTATIONS = ATTESTATION_IDS;
 
 export class PisubCompletionProvider extends DefaultCompletionProvider {
     private readonly pisub: PisubServices;
@@ -135,7 +137,7 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
         const year = this.yearOf(context.document);
         const catalogue = year !== undefined ? catalogueFor(year) : undefined;
         if (!catalogue) return;
-        for (const mvp of [...catalogue.programs].filter(p => /^[GM]\d{4}$/.test(p)).sort()) {
+        for (const mvp of mvpIds(catalogue)) {
             acceptor(context, { label: mvp, kind: CompletionItemKind.EnumMember, detail: `MVP offered for PI in ${catalogue.year}`, sortText: `0-${mvp}` });
         }
     }
@@ -161,12 +163,15 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
     /** `attest`, `measure` or `public-health` just before the cursor, to rank what fits first. */
     private keywordBefore(context: CompletionContext): string | undefined {
         const before = context.textDocument.getText().slice(0, context.tokenOffset);
-        return /(attest|measure|public-health)\s*$/.exec(before)?.[1];
+        return MEASURE_KEYWORD_BEFORE.exec(before)?.[1];
     }
 }
 
+/** `attest`, `measure` or `public-health` (the grammar's measure keywords) just before the cursor. */
+const MEASURE_KEYWORD_BEFORE = new RegExp(`(${MEASURE_KEYWORDS.map(k => k.replace(/[-]/g, '\\-')).join('|')})\\s*$`);
+
 function sortRank(info: MeasureInfo, keyword: string | undefined): number {
-    const publicHealth = info.measureId.startsWith('PI_PHCDRR');
+    const publicHealth = isPublicHealth(info);
     const fits = keyword === 'attest' ? ATTESTATIONS.has(info.measureId)
         : keyword === 'public-health' ? publicHealth
             : keyword === 'measure' ? !ATTESTATIONS.has(info.measureId) && !publicHealth : true;

@@ -12,6 +12,7 @@ import type { MeasureEntry, Span } from '../model/submission.js';
 import type { PisubServices } from '../pisub-module.js';
 import { measureIdOf } from './at-offset.js';
 import { BROKEN_FILE_CODES, countMissingEvidence, evidenceStatus } from '../rules/checks/evidence.js';
+import { ATTESTATION_IDS } from '../vocabulary.js';
 
 const OBJECTIVES: Record<string, string> = {
     protectPatientHealthInformation: 'Attestations',
@@ -25,7 +26,7 @@ const HEADER_KINDS: Record<string, SymbolKind> = {
     ReportingStatement: SymbolKind.Enum, PeriodStatement: SymbolKind.Event, CehrtStatement: SymbolKind.Key,
     StatusStatement: SymbolKind.Enum, PriorYearStatement: SymbolKind.Namespace, NoteStatement: SymbolKind.String
 };
-const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1', 'PI_ONCACB_1']);
+const ATTESTATIONS = ATTESTATION_IDS;
 
 export class PisubDocumentSymbolProvider implements DocumentSymbolProvider {
     constructor(private readonly services: PisubServices) {}

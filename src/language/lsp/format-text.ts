@@ -9,12 +9,10 @@
  */
 import type { IToken } from 'chevrotain';
 import type { LangiumCoreServices } from 'langium';
+import { STATEMENT_KEYWORDS as STATEMENT_KEYWORDS_LIST, SUBMISSION_KEYWORD } from '../syntax.js';
 
-/** Keywords that start a statement (inside `submission { }` or `clinician { }`). */
-const STATEMENT_KEYWORDS = new Set([
-    'year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'measure', 'attest', 'public-health',
-    'special-status', 'clinician', 'prior-year', 'note', 'evidence'
-]);
+/** Keywords that start a statement (inside `submission { }` or `clinician { }`), from the grammar. */
+const STATEMENT_KEYWORDS = new Set(STATEMENT_KEYWORDS_LIST);
 
 export const INDENT = '    ';
 
@@ -136,7 +134,7 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
         }
         const afterEvidence = previous === 'evidence';
         previous = image;
-        if ((STATEMENT_KEYWORDS.has(image) && depth > 0 && !afterEvidence) || image === 'submission') {
+        if ((STATEMENT_KEYWORDS.has(image) && depth > 0 && !afterEvidence) || image === SUBMISSION_KEYWORD) {
             flush();
             if (blankBefore && blankLineAllowed()) lines.push('');
         }

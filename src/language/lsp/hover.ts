@@ -18,6 +18,7 @@ import { describeYears } from '../rules/resolve.js';
 import type { PisubServices } from '../pisub-module.js';
 import { targetAt, type Target } from './at-offset.js';
 import { evidenceHover, evidenceLineFor } from './evidence-hover.js';
+import { mvpIds } from '../vocabulary.js';
 
 export class PisubHoverProvider implements HoverProvider {
     constructor(private readonly services: PisubServices) {}
@@ -185,7 +186,7 @@ function cehrtHover(facts: YearFacts): string {
 }
 
 function reportingHover(option: string, catalogue: YearCatalogue, facts: YearFacts): string {
-    const mvps = [...catalogue.programs].filter(p => /^[GM]\d{4}$/.test(p)).sort();
+    const mvps = mvpIds(catalogue);
     const what: Record<string, string> = {
         traditional: 'Traditional MIPS.',
         mvp: `A MIPS Value Pathway; name it: \`reporting mvp <id>\`. MVPs offered for PI in ${catalogue.year}: ${mvps.join(', ') || 'none (MVPs start in 2023)'}.`,

@@ -1,10 +1,10 @@
 /**
- * Custom request `pisub/score` {uri} → the document's ScoreResult (or null when the server does not
+ * The answer to `pisub/score` {uri} (src/protocol.ts) → the document's ScoreResult (or null when the server does not
  * know the document). The VS Code status bar and the "PI: Show score breakdown" command use it; the
  * score comes from the same per-version analysis as the diagnostics, so they always agree.
  */
 import { DocumentState, URI, type LangiumSharedCoreServices } from 'langium';
-import { CancellationToken, RequestType, type Connection } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import type { ScoreResult } from '../score/score.js';
 import type { PisubServices } from '../pisub-module.js';
 import { catalogueFor } from '../data/measures.js';
@@ -29,8 +29,6 @@ export interface ScoreResponse extends ScoreResult {
     /** The rule title of each zero reason, in the same order (e.g. 'SAFER Guide not "yes"'). */
     readonly zeroTitles: readonly string[];
 }
-
-export const ScoreRequest = new RequestType<ScoreParams, ScoreResponse | null, void>('pisub/score');
 
 /** The score of one document, once it has been validated (so it matches its diagnostics). */
 export async function scoreOf(shared: LangiumSharedCoreServices, uriText: string, token = CancellationToken.None): Promise<ScoreResponse | null> {
@@ -62,8 +60,4 @@ export async function scoreOf(shared: LangiumSharedCoreServices, uriText: string
     }
     const zeroTitles = analysis.score.zeroReasons.map(r => RULES.get(r.code)?.title ?? r.code);
     return { ...analysis.score, details, zeroTitles };
-}
-
-export function registerScoreRequest(connection: Connection, shared: LangiumSharedCoreServices): void {
-    connection.onRequest(ScoreRequest, (params, token) => scoreOf(shared, params?.uri ?? '', token));
 }

@@ -1,12 +1,13 @@
 /**
- * Custom request `pisub/checkWorkspace` {uris?} → a summary. Langium's initial workspace build loads
+ * The answers to `pisub/checkWorkspace` {uris?} → a summary, `pisub/templateOptions` and
+ * `pisub/submissionTemplate` (request types: src/protocol.ts). Langium's initial workspace build loads
  * every .pisub file of the workspace but does not validate files that are not open, so the Problems
  * panel shows only open files. This request loads the given files (the client lists the workspace's
  * .pisub files, so files created since the server started count too), builds every known document
  * with validation, and Langium publishes their diagnostics as usual.
  */
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { CancellationToken, RequestType, RequestType0, type Connection } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import { SUPPORTED_YEARS } from '../data/measures.js';
 import { factsFor } from '../data/years.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/submission.js';
@@ -27,14 +28,12 @@ export interface CheckWorkspaceResult {
     readonly interrupted: boolean;
 }
 
-export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>('pisub/checkWorkspace');
 
 /** `pisub/templateOptions` → the years and entity kinds "PI: New submission…" offers. */
 export interface TemplateOptions {
     readonly years: readonly number[];
     readonly entityKinds: readonly string[];
 }
-export const TemplateOptionsRequest = new RequestType0<TemplateOptions, void>('pisub/templateOptions');
 
 /** `pisub/submissionTemplate` {year, entityKind} → the new-submission template (text and snippet), or why there is none. */
 export interface SubmissionTemplateParams {
@@ -42,7 +41,6 @@ export interface SubmissionTemplateParams {
     readonly entityKind: string;
 }
 export type SubmissionTemplateResult = { readonly text: string; readonly snippet: string } | { readonly problem: string };
-export const SubmissionTemplateRequest = new RequestType<SubmissionTemplateParams, SubmissionTemplateResult, void>('pisub/submissionTemplate');
 
 export function templateOptions(): TemplateOptions {
     return { years: SUPPORTED_YEARS.filter(y => factsFor(y) !== undefined), entityKinds: [...ENTITY_KINDS] };
@@ -109,10 +107,4 @@ export async function checkWorkspace(
         }
     }
     return { files: all.length, errors, warnings, unreadable, interrupted };
-}
-
-export function registerWorkspaceRequests(connection: Connection, shared: LangiumSharedCoreServices): void {
-    connection.onRequest(CheckWorkspaceRequest, (params, token) => checkWorkspace(shared, params ?? {}, token));
-    connection.onRequest(TemplateOptionsRequest, () => templateOptions());
-    connection.onRequest(SubmissionTemplateRequest, params => newSubmissionTemplate(params));
 }

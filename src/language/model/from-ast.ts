@@ -7,7 +7,7 @@ import type {
     ClinicianStatement, EntityStatement, EvidenceStatement, MeasureStatement, PeriodStatement, ReportingStatement, Submission
 } from '../generated/ast.js';
 import type {
-    ClinicianModel, EngagementLevel, EntityKind, EntityModel, EvidenceModel, EntryValue, Located, MeasureEntry, PeriodModel,
+    ClinicianModel, EngagementLevel, EntityKind, EntityModel, EvidenceModel, EntryValue, IdentifierModel, Located, MeasureEntry, PeriodModel,
     PriorYearModel, ReportingModel, ReportingOption, Span, SpecialStatus, SubmissionModel
 } from './submission.js';
 
@@ -68,10 +68,14 @@ function entryFromAst(st: MeasureStatement): MeasureEntry | undefined {
 
 function entityFromAst(st: EntityStatement): EntityModel | undefined {
     if (!st.kind) return undefined;
-    const tin: Located<string>[] = [], npi: Located<string>[] = [], entityId: Located<string>[] = [];
+    const tin: IdentifierModel[] = [], npi: IdentifierModel[] = [], entityId: IdentifierModel[] = [];
+    const text = st.$cstNode?.root.fullText ?? '';
     for (const id of st.identifiers) {
         if (id.value === undefined) continue;
-        const loc = prop(id, 'value', id.value);
+        const clause = nodeSpan(id);
+        let start = clause.offset;
+        while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+        const loc = { ...prop(id, 'value', id.value), clause: { offset: start, end: clause.end } };
         if (id.type === 'tin') tin.push(loc); else if (id.type === 'npi') npi.push(loc); else entityId.push(loc);
     }
     return { kind: prop(st, 'kind', st.kind as EntityKind), tin, npi, entityId, span: nodeSpan(st) };

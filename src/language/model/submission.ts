@@ -31,11 +31,16 @@ export type SpecialStatus = typeof SPECIAL_STATUSES[number];
 export const ENGAGEMENT_LEVELS = ['pre-production', 'production'] as const;
 export type EngagementLevel = typeof ENGAGEMENT_LEVELS[number];
 
+/** An entity identifier's value, and (for .pisub text) its whole clause (`npi 1234567893`) with the blanks before it, for fixes that remove it. */
+export interface IdentifierModel extends Located<string> {
+    readonly clause?: Span;
+}
+
 export interface EntityModel {
     readonly kind: Located<EntityKind>;
-    readonly tin: readonly Located<string>[];
-    readonly npi: readonly Located<string>[];
-    readonly entityId: readonly Located<string>[];
+    readonly tin: readonly IdentifierModel[];
+    readonly npi: readonly IdentifierModel[];
+    readonly entityId: readonly IdentifierModel[];
     readonly span: Span;
 }
 
@@ -139,6 +144,10 @@ export function yearOf(model: SubmissionModel): number | undefined {
     return Number(text);
 }
 
-export function spanUnion(a: Span, b: Span): Span {
-    return { offset: Math.min(a.offset, b.offset), end: Math.max(a.end, b.end) };
+/** A submission with nothing in it: the model of a text whose header did not parse. */
+export function emptyModel(origin: SubmissionModel['origin']): SubmissionModel {
+    return {
+        origin, headerSpan: { offset: 0, end: 0 }, years: [], practices: [], entities: [], reportings: [], periods: [],
+        cehrts: [], entries: [], statuses: [], clinicians: [], notes: []
+    };
 }

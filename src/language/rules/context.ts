@@ -1,13 +1,16 @@
 /**
- * What a check sees (the model, its year, the year's facts and measure catalogue) and how it
- * reports: `report(code, span, message)`. Severity comes from the rule catalogue, lowered when the
- * fact behind the finding is uncertain.
+ * What a check sees and how it reports. A check reads the model, its year, the year's facts and
+ * measure catalogue, the resolution of its entries (computed once by the engine before any check
+ * runs) and, for what needs other files, the workspace port; it reports with
+ * `report(code, span, message)`. Severity comes from the rule catalogue, lowered when the fact
+ * behind the finding is uncertain; a finding of a rule outside the years the catalogue gives it
+ * (`appliesTo`) is not reported but kept in `outsideYears` (a test asserts it stays empty).
  */
 import type { Confidence, YearFacts } from '../data/years.js';
 import type { YearCatalogue } from '../data/measures.js';
 import type { Span, SubmissionModel } from '../model/submission.js';
 import { ruleFor, severityFor, type Severity } from './catalogue.js';
-import type { Resolution } from './resolve.js';
+import type { SubmissionResolution } from './resolve.js';
 
 /** A text edit suggested by a finding (offsets into the source text). */
 export interface TextEditSuggestion {
@@ -37,16 +40,46 @@ export interface ReportOptions {
     readonly fixes?: readonly FixSuggestion[];
 }
 
+/**
+ * The one way a check learns about other files checked together (the editor's workspace, or the
+ * files of one CLI run). Absent when a submission is checked on its own.
+ */
+export interface WorkspacePort {
+    /** The other files (names for messages) that declare a submission named `name`. */
+    otherFilesDeclaring(name: string): readonly string[];
+}
+
+/** What a reader found at an evidence path. */
+export type EvidenceLookup =
+    | { readonly status: 'ok'; readonly bytes: number; readonly sha256: string; readonly modified?: string }
+    | { readonly status: 'missing' }
+    | { readonly status: 'unreadable'; readonly reason: string };
+
+/**
+ * The port through which evidence files are read (relative to the submission's folder). The
+ * language server and the CLI give one; without one, evidence is checked as text only.
+ */
+export interface EvidenceReader {
+    lookup(path: string): EvidenceLookup;
+    /** The entries of a folder (relative to the submission), for completion; optional. */
+    list?(folder: string): readonly { readonly name: string; readonly folder: boolean }[];
+}
+
 export class RuleContext {
     readonly findings: Finding[] = [];
+    /** Findings a check reported for a year its rule does not apply to (dropped; should stay empty). */
+    readonly outsideYears: Finding[] = [];
 
     constructor(
         readonly model: SubmissionModel,
         readonly year: number | undefined,
         readonly facts: YearFacts | undefined,
         readonly catalogue: YearCatalogue | undefined,
-        /** Filled in by the measure checks; later checks read it. */
-        public resolution: Resolution | undefined = undefined
+        /** The submission's entries resolved into measurements (undefined without a supported year or PI data). */
+        readonly resolution: SubmissionResolution | undefined = undefined,
+        readonly workspace: WorkspacePort | undefined = undefined,
+        /** Reads the evidence files the submission names (checks/evidence.ts). */
+        readonly evidence: EvidenceReader | undefined = undefined
     ) {}
 
     /**
@@ -68,9 +101,11 @@ export class RuleContext {
         const uncertain = severity !== rule.severity
             ? ' (This rests on a fact the reference material does not confirm for this year, so it is a warning, not an error.)'
             : '';
-        this.findings.push({
+        const finding: Finding = {
             code, severity, message: message + uncertain, span,
             fixes: this.canFix && options.fixes?.length ? options.fixes : undefined
-        });
+        };
+        if (this.year !== undefined && rule.appliesTo && !rule.appliesTo(this.year)) this.outsideYears.push(finding);
+        else this.findings.push(finding);
     }
 }

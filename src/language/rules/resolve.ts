@@ -1,19 +1,24 @@
 /**
  * Turns the measure entries as written (friendly names, `excluded`, `engagement ...`) into the
  * measurement set CMS sees: official ids with `true|false` or `{ numerator, denominator }` — the
- * QPP Submissions API's `measurements`. Reports what cannot be resolved (rules measure/*,
- * exclusion/not-for-measure, exclusion/ambiguous, exclusion/not-available, public-health/engagement-*).
+ * QPP Submissions API's `measurements`. Pure: it reports nothing. What cannot be resolved comes back
+ * as `problems` (data, keyed by the rule code), which the checks of each area turn into findings:
+ * measure/* in checks/measure.ts, exclusion/* in checks/exclusion.ts, public-health/* in
+ * checks/public-health.ts, attestation/detail-not-applicable in checks/attestation.ts.
+ *
+ * The engine resolves a submission once, before any check runs (`resolveSubmission`).
  */
-import { measureKind, officialMeasureId, yearsOfMeasure, type YearCatalogue } from '../data/measures.js';
-import { idForFriendlyName, preferredName } from '../data/names.js';
-import type { MeasureEntry, Span } from '../model/submission.js';
-import type { RuleContext } from './context.js';
+import { measureKind, officialMeasureId, type YearCatalogue } from '../data/measures.js';
+import { idForFriendlyName } from '../data/names.js';
+import type { YearFacts } from '../data/years.js';
+import type { ClinicianModel, MeasureEntry, Span, SubmissionModel } from '../model/submission.js';
+import { isPublicHealth } from '../vocabulary.js';
 
 export type MeasurementValue = boolean | { readonly numerator: number; readonly denominator: number };
 
 export interface Measurement {
     readonly measureId: string;
-    /** Undefined where the written numbers are not valid counts (already reported). */
+    /** Undefined where the written numbers are not valid counts (a problem says why). */
     readonly value: MeasurementValue | undefined;
     readonly entry: MeasureEntry;
     /** Where a finding about this measurement points. */
@@ -22,59 +27,53 @@ export interface Measurement {
     readonly via: 'direct' | 'exclusion' | 'engagement';
 }
 
+/** Why an entry (or part of it) does not resolve; `code` is the rule that reports it. */
+export type EntryProblem = { readonly entry: MeasureEntry; readonly span: Span } & (
+    | { readonly code: 'measure/unknown'; readonly written: string; readonly exclusionOf?: ExclusionChoice }
+    | { readonly code: 'measure/id-case'; readonly official: string; readonly what: 'measure' | 'exclusion' }
+    | { readonly code: 'measure/not-in-year'; readonly official: string; readonly exclusionOf?: ExclusionChoice }
+    | { readonly code: 'measure/not-whole-number'; readonly what: 'numerator' | 'denominator'; readonly text: string; readonly why: 'not-a-number' | 'negative' | 'fraction' | 'too-large' }
+    | { readonly code: 'measure/value-type'; readonly id: string; readonly expected: 'ratio' | 'answer' }
+    | { readonly code: 'measure/numerator-exceeds-denominator'; readonly id: string; readonly numerator: number; readonly denominator: number }
+    | { readonly code: 'exclusion/not-available'; readonly id: string; readonly reason: 'is-exclusion' | 'is-level' | 'no-exclusion' }
+    | { readonly code: 'exclusion/not-for-measure'; readonly exclusion: string; readonly exclusionOf: ExclusionChoice }
+    | { readonly code: 'exclusion/ambiguous'; readonly exclusionOf: ExclusionChoice }
+    | { readonly code: 'public-health/engagement-not-in-year'; readonly id: string }
+    | { readonly code: 'public-health/engagement-without-yes'; readonly id: string }
+    | { readonly code: 'attestation/detail-not-applicable'; readonly id: string; readonly detail: 'completed' | 'version' | 'engagement' | 'no-levels' }
+);
+
+/** A problem without its entry (distributes over the union). */
+type ProblemData = EntryProblem extends infer P ? P extends unknown ? Omit<P, 'entry'> : never : never;
+
+/** A measure and the exclusions that year's data offers for it. */
+export interface ExclusionChoice {
+    readonly id: string;
+    readonly exclusions: readonly string[];
+}
+
 export interface Resolution {
     readonly measurements: readonly Measurement[];
     readonly byId: ReadonlyMap<string, readonly Measurement[]>;
+    readonly problems: readonly EntryProblem[];
+}
+
+/** The submission's own entries and each clinician's, resolved once. */
+export interface SubmissionResolution extends Resolution {
+    readonly clinicians: ReadonlyMap<ClinicianModel, Resolution>;
 }
 
 export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
-/** Parses a count as written; undefined (with a finding) when it is not a whole number ≥ 0. */
-function parseCount(ctx: RuleContext, text: string, span: Span, what: string): number | undefined {
-    if (!/^-?\d+(\.\d+)?$/.test(text)) {
-        ctx.report('measure/not-whole-number', span, `The ${what} "${text}" is not a number. Write a whole number ≥ 0.`);
-        return undefined;
-    }
-    if (text.startsWith('-')) {
-        ctx.report('measure/not-whole-number', span, `The ${what} ${text} is negative. Counts are whole numbers ≥ 0.`);
-        return undefined;
-    }
-    if (text.includes('.')) {
-        ctx.report('measure/not-whole-number', span, `The ${what} ${text} is not a whole number. Counts of patients or actions are whole numbers.`);
-        return undefined;
-    }
+/** Parses a count as written; a problem when it is not a whole number ≥ 0. */
+function parseCount(text: string, what: 'numerator' | 'denominator'): number | Omit<Extract<EntryProblem, { code: 'measure/not-whole-number' }>, 'entry' | 'span'> {
+    const problem = (why: 'not-a-number' | 'negative' | 'fraction' | 'too-large') => ({ code: 'measure/not-whole-number' as const, what, text, why });
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return problem('not-a-number');
+    if (text.startsWith('-')) return problem('negative');
+    if (text.includes('.')) return problem('fraction');
     const n = Number(text);
-    if (!Number.isSafeInteger(n)) {
-        ctx.report('measure/not-whole-number', span, `The ${what} ${text} is too large to be a real count (more than ${MAX_COUNT}).`);
-        return undefined;
-    }
+    if (!Number.isSafeInteger(n)) return problem('too-large');
     return n;
-}
-
-/** The official id a written reference stands for, or undefined (reported). */
-export function resolveRef(ctx: RuleContext, entry: MeasureEntry, cat: YearCatalogue): string | undefined {
-    const written = entry.ref.value;
-    const friendly = idForFriendlyName(written);
-    const official = friendly ?? officialMeasureId(written);
-    if (!official) {
-        ctx.report('measure/unknown', entry.ref.span,
-            `Unknown measure "${written}". Use an official id such as PI_EP_1 or a friendly name such as e-prescribing (see completion or docs/language.md).`);
-        return undefined;
-    }
-    if (!friendly && official !== written) {
-        ctx.report('measure/id-case', entry.ref.span,
-            `Write the measure id as ${official}: the QPP API matches ids exactly, upper case.`,
-            { fixes: [{ title: `Write ${official}`, edits: [{ span: entry.ref.span, text: official }], preferred: true }] });
-    }
-    if (!cat.measures.has(official)) {
-        const years = yearsOfMeasure(official);
-        const shown = preferredName(official) ? `${official} (${preferredName(official)})` : official;
-        ctx.report('measure/not-in-year', entry.ref.span,
-            `${shown} does not exist in ${cat.year}: CMS's measure data has it only for ${describeYears(years)}. Remove it or report the measure that replaces it.`,
-            { fixes: [{ title: `Remove ${official}`, edits: [{ span: entry.span, text: '' }] }] });
-        return undefined;
-    }
-    return official;
 }
 
 export function describeYears(years: readonly number[]): string {
@@ -89,63 +88,56 @@ export function describeYears(years: readonly number[]): string {
     return runs.join(', ');
 }
 
-/** Resolves every entry of the submission into measurements, reporting what does not resolve. */
-export function resolveEntries(ctx: RuleContext, entries: readonly MeasureEntry[], cat: YearCatalogue): Resolution {
+/** The submission's entries and every clinician's, each resolved on its own. */
+export function resolveSubmission(model: SubmissionModel, cat: YearCatalogue, facts: YearFacts): SubmissionResolution {
+    const own = resolveEntries(model.entries, cat, facts);
+    const clinicians = new Map<ClinicianModel, Resolution>();
+    for (const c of model.clinicians) if (c.entries.length > 0) clinicians.set(c, resolveEntries(c.entries, cat, facts));
+    return { ...own, clinicians };
+}
+
+/** Resolves entries into measurements; what does not resolve is returned in `problems`. */
+export function resolveEntries(entries: readonly MeasureEntry[], cat: YearCatalogue, facts: YearFacts | undefined): Resolution {
     const measurements: Measurement[] = [];
-    const engagementRequired = ctx.facts?.engagementLevelRequired.value ?? false;
+    const problems: EntryProblem[] = [];
+    const engagementRequired = facts?.engagementLevelRequired.value ?? false;
 
     for (const entry of entries) {
-        const id = resolveRef(ctx, entry, cat);
-        if (!id) continue;
+        const problem = (p: ProblemData) => problems.push({ entry, ...p } as EntryProblem);
+        const written = entry.ref.value;
+        const friendly = idForFriendlyName(written);
+        const id = friendly ?? officialMeasureId(written);
+        if (!id) { problem({ code: 'measure/unknown', span: entry.ref.span, written }); continue; }
+        if (!friendly && id !== written) problem({ code: 'measure/id-case', span: entry.ref.span, official: id, what: 'measure' });
+        if (!cat.measures.has(id)) { problem({ code: 'measure/not-in-year', span: entry.ref.span, official: id }); continue; }
         const info = cat.measures.get(id)!;
         const kind = measureKind(cat, id);
         const v = entry.value;
 
-        const isPublicHealth = kind === 'measure' && info.objective === 'publicHealthAndClinicalDataExchange';
-        checkDetails(ctx, entry, id, isPublicHealth);
+        const publicHealth = kind === 'measure' && isPublicHealth(info);
+        // `completed`, `version`, `engagement` only where they mean something.
+        if (entry.completed && id !== 'PI_PPHI_1' && id !== 'PI_PPHI_2') problem({ code: 'attestation/detail-not-applicable', span: entry.completed.span, id, detail: 'completed' });
+        if (entry.version && id !== 'PI_PPHI_2') problem({ code: 'attestation/detail-not-applicable', span: entry.version.span, id, detail: 'version' });
+        if (entry.engagement && !publicHealth) problem({ code: 'attestation/detail-not-applicable', span: entry.engagement.span, id, detail: 'engagement' });
 
         if (v.kind === 'excluded') {
-            if (kind !== 'measure') {
-                ctx.report('exclusion/not-available', v.span, `${id} is itself ${kind === 'exclusion' ? 'an exclusion' : 'an engagement level'}: answer it with yes or no.`);
-                continue;
-            }
+            if (kind !== 'measure') { problem({ code: 'exclusion/not-available', span: v.span, id, reason: kind === 'exclusion' ? 'is-exclusion' : 'is-level' }); continue; }
             const exclusions = info.exclusion.filter(ex => cat.measures.has(ex));
-            if (exclusions.length === 0) {
-                ctx.report('exclusion/not-available', v.span,
-                    `${info.title} (${id}) has no exclusion in ${cat.year}. ${info.isBonus ? 'It is optional: leave it out instead.' : info.isRequired ? 'Report it, or the category scores 0.' : 'Report it or leave it out.'}`);
-                continue;
-            }
+            const choice: ExclusionChoice = { id, exclusions };
+            if (exclusions.length === 0) { problem({ code: 'exclusion/not-available', span: v.span, id, reason: 'no-exclusion' }); continue; }
             let exclusionId: string | undefined;
             if (v.exclusion) {
-                const written = v.exclusion.value;
-                const exOfficial = idForFriendlyName(written) ?? officialMeasureId(written);
-                if (!exOfficial) {
-                    ctx.report('measure/unknown', v.exclusion.span, `Unknown exclusion "${written}". ${id}'s exclusions in ${cat.year}: ${listExclusions(cat, exclusions)}.`);
-                    continue;
-                }
-                if (!cat.measures.has(exOfficial)) {
-                    const replacement = exclusions.length === 1 ? exclusions[0] : undefined;
-                    ctx.report('measure/not-in-year', v.exclusion.span,
-                        `Exclusion ${exOfficial} does not exist in ${cat.year} (it exists in ${describeYears(yearsOfMeasure(exOfficial))}). ${id}'s exclusions in ${cat.year}: ${listExclusions(cat, exclusions)}.`,
-                        { fixes: exclusions.map(ex => ({ title: `Claim ${ex} instead`, edits: [{ span: v.exclusion!.span, text: ex }], preferred: ex === replacement })) });
-                    continue;
-                }
-                if (!exclusions.includes(exOfficial)) {
-                    ctx.report('exclusion/not-for-measure', v.exclusion.span,
-                        `${exOfficial} is not an exclusion of ${id}. ${id}'s exclusions in ${cat.year}: ${listExclusions(cat, exclusions)}.`);
-                    continue;
-                }
-                if (exOfficial !== written && !idForFriendlyName(written)) {
-                    ctx.report('measure/id-case', v.exclusion.span, `Write the exclusion id as ${exOfficial}.`,
-                        { fixes: [{ title: `Write ${exOfficial}`, edits: [{ span: v.exclusion.span, text: exOfficial }], preferred: true }] });
-                }
+                const exWritten = v.exclusion.value;
+                const exOfficial = idForFriendlyName(exWritten) ?? officialMeasureId(exWritten);
+                if (!exOfficial) { problem({ code: 'measure/unknown', span: v.exclusion.span, written: exWritten, exclusionOf: choice }); continue; }
+                if (!cat.measures.has(exOfficial)) { problem({ code: 'measure/not-in-year', span: v.exclusion.span, official: exOfficial, exclusionOf: choice }); continue; }
+                if (!exclusions.includes(exOfficial)) { problem({ code: 'exclusion/not-for-measure', span: v.exclusion.span, exclusion: exOfficial, exclusionOf: choice }); continue; }
+                if (exOfficial !== exWritten && !idForFriendlyName(exWritten)) problem({ code: 'measure/id-case', span: v.exclusion.span, official: exOfficial, what: 'exclusion' });
                 exclusionId = exOfficial;
             } else if (exclusions.length === 1) {
                 exclusionId = exclusions[0];
             } else {
-                ctx.report('exclusion/ambiguous', v.span,
-                    `${info.title} has ${exclusions.length} exclusions in ${cat.year}; name the one you claim: ${listExclusions(cat, exclusions)}.`,
-                    { fixes: exclusions.map(ex => ({ title: `Claim ${ex}`, edits: [{ span: { offset: v.span.end, end: v.span.end }, text: ` ${ex}` }] })) });
+                problem({ code: 'exclusion/ambiguous', span: v.span, exclusionOf: choice });
                 continue;
             }
             measurements.push({ measureId: exclusionId, value: true, entry, span: v.exclusion?.span ?? v.span, via: 'exclusion' });
@@ -153,44 +145,34 @@ export function resolveEntries(ctx: RuleContext, entries: readonly MeasureEntry[
         }
 
         if (v.kind === 'ratio') {
-            if (info.metricType !== 'proportion') {
-                ctx.report('measure/value-type', v.span, `${info.title} (${id}) is answered yes or no, not with a numerator and denominator.`);
-                continue;
-            }
-            const numerator = parseCount(ctx, v.numerator.value, v.numerator.span, 'numerator');
-            const denominator = parseCount(ctx, v.denominator.value, v.denominator.span, 'denominator');
-            const value = numerator !== undefined && denominator !== undefined ? { numerator, denominator } : undefined;
+            if (info.metricType !== 'proportion') { problem({ code: 'measure/value-type', span: v.span, id, expected: 'answer' }); continue; }
+            const numerator = parseCount(v.numerator.value, 'numerator');
+            const denominator = parseCount(v.denominator.value, 'denominator');
+            if (typeof numerator !== 'number') problem({ ...numerator, span: v.numerator.span });
+            if (typeof denominator !== 'number') problem({ ...denominator, span: v.denominator.span });
+            const value = typeof numerator === 'number' && typeof denominator === 'number' ? { numerator, denominator } : undefined;
             if (value && value.numerator > value.denominator) {
-                ctx.report('measure/numerator-exceeds-denominator', v.span, value.denominator === 0
-                    ? `${id}: a denominator of 0 goes only with a numerator of 0 (here ${value.numerator}). Check the EHR report for this measure.`
-                    : `${id}: the numerator ${value.numerator} is larger than the denominator ${value.denominator}. The numerator counts a subset of the denominator; check the EHR report.`);
+                problem({ code: 'measure/numerator-exceeds-denominator', span: v.span, id, numerator: value.numerator, denominator: value.denominator });
             }
             measurements.push({ measureId: id, value, entry, span: v.span, via: 'direct' });
             continue;
         }
 
         // yes / no
-        if (info.metricType === 'proportion') {
-            ctx.report('measure/value-type', v.span, `${info.title} (${id}) is reported as numerator / denominator (e.g. \`${entry.ref.value} 45 / 60\`), not yes or no.`);
-            continue;
-        }
+        if (info.metricType === 'proportion') { problem({ code: 'measure/value-type', span: v.span, id, expected: 'ratio' }); continue; }
         const answer = v.answer.value;
         measurements.push({ measureId: id, value: answer, entry, span: v.span, via: 'direct' });
 
-        if (entry.engagement && isPublicHealth) {
+        if (entry.engagement && publicHealth) {
             if (!engagementRequired) {
-                ctx.report('public-health/engagement-not-in-year', entry.engagement.span,
-                    `Active-engagement levels are reported from 2023; for ${cat.year} the level is not submitted and will be left out of the export.`,
-                    { fixes: [{ title: 'Remove the engagement level', edits: [{ span: { offset: v.span.end, end: entry.engagement.span.end }, text: '' }] }] });
+                problem({ code: 'public-health/engagement-not-in-year', span: entry.engagement.span, id });
             } else if (!answer) {
-                ctx.report('public-health/engagement-without-yes', entry.engagement.span,
-                    `${id} is answered "no", so it has no active-engagement level. Answer yes (you are in active engagement) or remove the level.`);
+                problem({ code: 'public-health/engagement-without-yes', span: entry.engagement.span, id });
             } else {
                 const suffix = entry.engagement.value === 'production' ? '_PROD' : '_PRE';
                 const levelId = info.preprod.find(l => l.endsWith(suffix) && cat.measures.has(l));
                 if (levelId) measurements.push({ measureId: levelId, value: true, entry, span: entry.engagement.span, via: 'engagement' });
-                else ctx.report('attestation/detail-not-applicable', entry.engagement.span,
-                    `${info.title} (${id}) has no active-engagement levels in CMS's ${cat.year} measure data; remove \`engagement ${entry.engagement.value}\`.`);
+                else problem({ code: 'attestation/detail-not-applicable', span: entry.engagement.span, id, detail: 'no-levels' });
             }
         }
     }
@@ -200,30 +182,11 @@ export function resolveEntries(ctx: RuleContext, entries: readonly MeasureEntry[
         const list = byId.get(m.measureId);
         if (list) list.push(m); else byId.set(m.measureId, [m]);
     }
-    return { measurements, byId };
+    return { measurements, byId, problems };
 }
 
-function listExclusions(cat: YearCatalogue, ids: readonly string[]): string {
-    return ids.map(ex => `${ex} (${shorten(cat.measures.get(ex)?.description ?? '')})`).join('; ');
-}
-
-function shorten(text: string, max = 90): string {
-    const t = text.replace(/^Any MIPS eligible clinician who /i, '');
-    return t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t.replace(/\.$/, '');
-}
-
-/** `completed`, `version`, `engagement` only where they mean something. */
-function checkDetails(ctx: RuleContext, entry: MeasureEntry, id: string, isPublicHealthMeasure: boolean): void {
-    const dated = id === 'PI_PPHI_1' || id === 'PI_PPHI_2';
-    if (entry.completed && !dated) {
-        ctx.report('attestation/detail-not-applicable', entry.completed.span,
-            `\`completed\` is for the Security Risk Analysis and the SAFER Guide; it means nothing on ${id}.`);
-    }
-    if (entry.version && id !== 'PI_PPHI_2') {
-        ctx.report('attestation/detail-not-applicable', entry.version.span, `\`version\` is the SAFER Guide edition; it means nothing on ${id}.`);
-    }
-    if (entry.engagement && !isPublicHealthMeasure) {
-        ctx.report('attestation/detail-not-applicable', entry.engagement.span,
-            `\`engagement\` is the active-engagement level of a public-health measure; it means nothing on ${id}.`);
-    }
+/** The problems of the submission's entries and its clinicians' entries with one of `codes`. */
+export function problemsOf<C extends EntryProblem['code']>(res: SubmissionResolution, ...codes: C[]): Extract<EntryProblem, { code: C }>[] {
+    const all = [...res.problems, ...[...res.clinicians.values()].flatMap(r => r.problems)];
+    return all.filter((p): p is Extract<EntryProblem, { code: C }> => (codes as string[]).includes(p.code));
 }

@@ -1,6 +1,6 @@
 /**
- * The PI category score estimate for one submission: points per measure (rate × max points,
- * rounded to nearest, at least 1 when the numerator is ≥ 1), exclusion redistribution, the
+ * The PI category score estimate for one submission: points per measure (points.ts: rate × max
+ * points, rounded to nearest, at least 1 when the numerator is ≥ 1, in exact fractions), exclusion redistribution, the
  * public-health bonus, the 100 cap, the zero gates, and the contribution to the MIPS final score.
  * Points and redistribution per year are data (data/years.ts); where a point rule is uncertain the
  * breakdown says so (`uncertainties`).
@@ -9,11 +9,16 @@
  * the official scoring example (shared/reference/qpp-submissions/scoring-example-output-pi.json).
  */
 import type { YearCatalogue } from '../data/measures.js';
+import { CATEGORY_WEIGHT } from '../data/facts.js';
 import type { Confidence, YearFacts } from '../data/years.js';
 import { RULES } from '../rules/catalogue.js';
 import type { Finding } from '../rules/context.js';
 import type { Measurement, Resolution } from '../rules/resolve.js';
 import type { SubmissionModel } from '../model/submission.js';
+import { excludedMeasures, touchedHieOptions } from '../rules/measure-sets.js';
+import { isReweighted } from '../vocabulary.js';
+import * as P from './points.js';
+import type { Rational } from './points.js';
 
 export interface MeasureScore {
     readonly measureId: string;
@@ -22,6 +27,8 @@ export interface MeasureScore {
     readonly points: number;
     /** The most this measure could earn in this submission (its own points plus any redistributed to it). */
     readonly maxPoints: number;
+    /** maxPoints exactly (e.g. 20/3), for the client's "points to the next point" hints. */
+    readonly maxExact: Rational;
     readonly status: 'scored' | 'excluded' | 'missing' | 'suppressed' | 'invalid';
     /** How the points were computed, e.g. "(49/115) × 10 = 4.26 → 4". */
     readonly formula: string;
@@ -60,7 +67,7 @@ export interface ScoreResult {
 
 interface Slot {
     id: string;
-    max: number;
+    max: Rational;
     confidence: Confidence;
     excluded: boolean;
     suppressed: boolean;
@@ -68,42 +75,49 @@ interface Slot {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** A reason the category scores 0: an error of a gate rule, or a syntax error. */
+export interface ZeroReason {
+    readonly code: string;
+    readonly message: string;
+}
+
 export function emptyScore(year: number | null, zeroReasons: ScoreResult['zeroReasons']): ScoreResult {
     return {
         performanceYear: year, score: 0, rawScore: 0, zero: true, zeroReasons, measures: [], bonus: 0, bonusDetail: 'none',
-        redistribution: [], capped: false, categoryWeight: 0.25, finalScoreContribution: 0, uncertainties: [], reweighted: false
+        redistribution: [], capped: false, categoryWeight: CATEGORY_WEIGHT.value.default, finalScoreContribution: 0, uncertainties: [], reweighted: false
     };
 }
 
 /** Zero reasons = every error finding of a gate rule. */
-export function zeroReasonsOf(findings: readonly Finding[]): { code: string; message: string }[] {
+export function zeroReasonsOf(findings: readonly Finding[]): ZeroReason[] {
     return findings.filter(f => f.severity === 'error' && RULES.get(f.code)?.gate).map(f => ({ code: f.code, message: f.message }));
 }
 
 export function computeScore(
     model: SubmissionModel, year: number | undefined, facts: YearFacts | undefined, cat: YearCatalogue | undefined,
-    resolution: Resolution | undefined, findings: readonly Finding[]
+    resolution: Resolution | undefined, findings: readonly Finding[],
+    /** Reasons from outside the rules: the syntax errors of the text. */
+    syntaxReasons: readonly ZeroReason[] = []
 ): ScoreResult {
-    const zeroReasons = zeroReasonsOf(findings);
-    if (model.statuses.length > 0 && model.entries.length === 0) {
-        // Special status or hardship without PI data: reweighted to 0%, not scored.
-        return { ...emptyScore(year ?? null, []), zero: false, reweighted: true };
+    const zeroReasons = [...syntaxReasons, ...zeroReasonsOf(findings)];
+    if (isReweighted(model)) {
+        // Special status or hardship without PI data: reweighted to 0%, not scored (a text that
+        // does not parse is not a valid submission, reweighted or not).
+        return { ...emptyScore(year ?? null, syntaxReasons), zero: syntaxReasons.length > 0, reweighted: true };
     }
     if (year === undefined || !facts || !cat || !resolution) {
-        return emptyScore(year ?? null, zeroReasons.length ? zeroReasons : findings.filter(f => f.code.startsWith('year/')).map(f => ({ code: f.code, message: f.message })));
+        const yearReasons = findings.filter(f => f.code.startsWith('year/')).map(f => ({ code: f.code, message: f.message }));
+        return emptyScore(year ?? null, zeroReasons.length > syntaxReasons.length ? zeroReasons : [...syntaxReasons, ...yearReasons]);
     }
     const uncertainties: string[] = [];
     const get = (id: string): Measurement | undefined => resolution.byId.get(id)?.[0];
-    const isExcluded = (id: string): boolean => {
-        const info = cat.measures.get(id);
-        if (info?.exclusion.some(ex => get(ex)?.value === true)) return true;
-        return id === 'PI_EP_2' && facts.epExclusionExcludesPdmp.value && !!cat.measures.get('PI_EP_2')?.isRequired && isExcluded('PI_EP_1');
-    };
+    // Excluded measures (claimed, or automatically) and the scored HIE option are decided as the checks decide them.
+    const excluded = excludedMeasures(resolution, cat, facts);
+    const isExcluded = (id: string): boolean => excluded.has(id);
 
-    // Which HIE option is scored: the first one written (conflicts are errors anyway).
+    // Which HIE option is scored: the first one of the year's options that is reported (conflicts are errors anyway).
     const options = facts.hieOptions.value;
-    const touched = (opt: readonly string[]) => opt.some(id => get(id) || cat.measures.get(id)?.exclusion.some(ex => get(ex)));
-    const hieOption = options.find(touched) ?? options[0];
+    const hieOption = touchedHieOptions(resolution, cat, facts)[0]?.opt ?? options[0];
     const hieAll = new Set(options.flat());
 
     // The scored measures of this submission, with their base points.
@@ -111,12 +125,12 @@ export function computeScore(
     for (const [id, entry] of Object.entries(facts.points)) {
         if (entry.bonus || !cat.measures.has(id)) continue;
         if (hieAll.has(id) && !hieOption.includes(id)) continue;
-        slots.set(id, { id, max: entry.max, confidence: entry.confidence, excluded: isExcluded(id), suppressed: false });
+        slots.set(id, { id, max: P.fromDecimal(entry.max), confidence: entry.confidence, excluded: isExcluded(id), suppressed: false });
     }
     const ph = facts.publicHealthObjective;
     for (const id of ph.measures) {
         slots.set(id, {
-            id, max: ph.points / ph.measures.length, confidence: ph.confidence, excluded: isExcluded(id),
+            id, max: P.divide(P.fromDecimal(ph.points), ph.measures.length), confidence: ph.confidence, excluded: isExcluded(id),
             suppressed: facts.suppressedMeasures.value.includes(id)
         });
     }
@@ -127,7 +141,7 @@ export function computeScore(
     // Redistribution: an excluded measure's points go to its targets (following chains).
     const redistribution: RedistributionStep[] = [];
     const rules = new Map(facts.redistribution.map(r => [r.excluded, r]));
-    const give = (from: string, points: number, seen: Set<string>, origin?: string): void => {
+    const give = (from: string, points: Rational, seen: Set<string>, origin?: string): void => {
         const rule = rules.get(from);
         let targets = rule ? rule.to.filter(t => slots.has(t) && !seen.has(t)) : [];
         let note = rule?.note ?? '';
@@ -135,7 +149,7 @@ export function computeScore(
         const live = targets.filter(t => !slots.get(t)!.excluded);
         if (live.length === 0 && targets.length > 0) {
             // Every target is excluded too: pass the points on along the targets' own rules.
-            for (const t of targets) give(t, points / targets.length, new Set([...seen, t]), origin ?? from);
+            for (const t of targets) give(t, P.divide(points, targets.length), new Set([...seen, t]), origin ?? from);
             return;
         }
         targets = live;
@@ -145,12 +159,12 @@ export function computeScore(
             confidence = 'M';
         }
         if (targets.length === 0) {
-            uncertainties.push(`${from} is excluded and no measure is known to receive its ${round2(points)} points; they are left out.`);
+            uncertainties.push(`${from} is excluded and no measure is known to receive its ${P.display(points)} points; they are left out.`);
             return;
         }
-        for (const t of targets) slots.get(t)!.max += points / targets.length;
+        for (const t of targets) { const slot = slots.get(t)!; slot.max = P.add(slot.max, P.divide(points, targets.length)); }
         const label = origin ? `${origin} (via ${from})` : from;
-        redistribution.push({ from: label, to: targets, points: round2(points), note: origin ? `${note} ${origin} passes its points on the same way.` : note, confidence });
+        redistribution.push({ from: label, to: targets, points: P.toNumber(points), note: origin ? `${note} ${origin} passes its points on the same way.` : note, confidence });
         if (confidence !== 'H') uncertainties.push(`${note} (confidence ${confidence})`);
     };
     for (const slot of [...slots.values()]) {
@@ -159,53 +173,49 @@ export function computeScore(
 
     // Points per measure.
     const measures: MeasureScore[] = [];
-    let sum = 0;
+    const earned: Rational[] = [];
     for (const slot of slots.values()) {
         const title = cat.measures.get(slot.id)?.title ?? slot.id;
         const m = get(slot.id);
-        const base = { measureId: slot.id, title, confidence: slot.confidence };
+        const max = slot.max;
+        const base = { measureId: slot.id, title, confidence: slot.confidence, maxPoints: round2(P.toNumber(max)), maxExact: max };
         if (slot.suppressed && (m || slot.excluded)) {
-            measures.push({ ...base, points: slot.max, maxPoints: slot.max, status: 'suppressed', formula: `suppressed in ${year}: full credit` });
-            sum += slot.max;
+            measures.push({ ...base, points: P.toNumber(max), status: 'suppressed', formula: `suppressed in ${year}: full credit` });
+            earned.push(max);
             continue;
         }
         if (slot.excluded) {
-            measures.push({ ...base, points: 0, maxPoints: 0, status: 'excluded', formula: 'excluded: points redistributed' });
+            measures.push({ ...base, points: 0, maxPoints: 0, maxExact: P.ZERO, status: 'excluded', formula: 'excluded: points redistributed' });
             continue;
         }
         if (!m) {
-            measures.push({ ...base, points: 0, maxPoints: slot.max, status: 'missing', formula: 'not reported' });
+            measures.push({ ...base, points: 0, status: 'missing', formula: 'not reported' });
             continue;
         }
-        const max = slot.max;
         if (m.value === undefined) {
-            measures.push({ ...base, points: 0, maxPoints: max, status: 'invalid', formula: 'invalid numbers' });
+            measures.push({ ...base, points: 0, status: 'invalid', formula: 'invalid numbers' });
             continue;
         }
         if (typeof m.value === 'boolean') {
-            const points = m.value ? max : 0;
-            measures.push({ ...base, points, maxPoints: max, status: 'scored', formula: `${m.value ? 'yes' : 'no'} → ${round2(points)}` });
-            sum += points;
+            const points = m.value ? max : P.ZERO;
+            measures.push({ ...base, points: P.toNumber(points), status: 'scored', formula: `${m.value ? 'yes' : 'no'} → ${P.display(points)}` });
+            earned.push(points);
             continue;
         }
         const { numerator, denominator } = m.value;
         if (denominator === 0 || numerator > denominator) {
-            measures.push({ ...base, points: 0, maxPoints: max, status: 'invalid', formula: `${numerator}/${denominator}: no valid rate` });
+            measures.push({ ...base, points: 0, status: 'invalid', formula: `${numerator}/${denominator}: no valid rate` });
             continue;
         }
-        const raw = (numerator / denominator) * max;
-        let points = Math.round(raw);
-        if (numerator >= 1 && points === 0) points = 1;
-        if (Math.abs(raw - Math.floor(raw) - 0.5) < 1e-9) {
-            uncertainties.push(`${slot.id}: ${numerator}/${denominator} × ${round2(max)} is exactly ${raw}; CMS does not document how a tie rounds (rounded up here).`);
-        }
-        measures.push({ ...base, points, maxPoints: round2(max), status: 'scored', formula: `(${numerator}/${denominator}) × ${round2(max)} = ${round2(raw)} → ${points}` });
-        sum += points;
+        const { points, exact, tie } = P.measurePoints(numerator, denominator, max);
+        if (tie) uncertainties.push(`${slot.id}: ${numerator}/${denominator} × ${P.display(max)} is exactly ${P.display(exact)}; ${P.TIE_RULE}.`);
+        measures.push({ ...base, points, status: 'scored', formula: `(${numerator}/${denominator}) × ${P.display(max)} = ${P.display(exact)} → ${points}` });
+        earned.push(P.ratio(points));
     }
 
     // Bonus: one optional public-health measure (with its engagement level where required), and
     // Query of PDMP where it is a bonus measure (2022).
-    let bonus = 0;
+    let bonus = P.ZERO;
     const bonusParts: string[] = [];
     const phBonus = facts.publicHealthBonus.measures.find(id => {
         const m = get(id);
@@ -216,24 +226,25 @@ export function computeScore(
         return levels.some(l => get(l)?.value === true);
     });
     if (phBonus) {
-        bonus += facts.publicHealthBonus.points;
+        bonus = P.add(bonus, P.fromDecimal(facts.publicHealthBonus.points));
         bonusParts.push(`${phBonus}: ${facts.publicHealthBonus.points}`);
         if (facts.publicHealthBonus.confidence !== 'H') uncertainties.push(`Public-health bonus of ${facts.publicHealthBonus.points} points (confidence ${facts.publicHealthBonus.confidence}).`);
     }
     for (const [id, entry] of Object.entries(facts.points)) {
         if (entry.bonus && get(id)?.value === true) {
-            bonus += entry.max;
+            bonus = P.add(bonus, P.fromDecimal(entry.max));
             bonusParts.push(`${id}: ${entry.max}`);
             if (entry.confidence !== 'H') uncertainties.push(`${id} bonus of ${entry.max} points (confidence ${entry.confidence}).`);
         }
     }
 
-    const rawScore = round2(sum + bonus);
-    if (!Number.isInteger(rawScore)) uncertainties.push(`The total ${rawScore} is not whole; CMS's rounding of the category score is not documented (rounded to nearest here).`);
-    const capped = rawScore > 100;
-    const reweighted = model.statuses.length > 0 && model.entries.length === 0;
+    const total = P.add(P.sum(earned), bonus);
+    const rawScore = round2(P.toNumber(total));
+    if (!P.isWhole(total)) uncertainties.push(`The total ${P.display(total)} is not whole; CMS's rounding of the category score is not documented (rounded to nearest, ${P.TIE_RULE.replace(/^.*\(|\)$/g, '')}).`);
+    const capped = P.toNumber(total) > 100;
+    const reweighted = isReweighted(model);
     const zero = zeroReasons.length > 0 && !reweighted;
-    const score = zero || reweighted ? 0 : Math.min(100, Math.round(rawScore));
+    const score = zero || reweighted ? 0 : Math.min(100, P.roundHalfUp(total));
     const option = model.reportings[0]?.option.value;
     const apmOrApp = model.entities[0]?.kind.value === 'apm-entity' || option === 'app' || option === 'app-plus';
     const weight = apmOrApp ? facts.categoryWeight.value.apmEntityOrApp : facts.categoryWeight.value.default;
@@ -244,7 +255,7 @@ export function computeScore(
         zero,
         zeroReasons: zero ? zeroReasons : [],
         measures,
-        bonus,
+        bonus: P.toNumber(bonus),
         bonusDetail: bonusParts.join(', ') || 'none',
         redistribution,
         capped,

@@ -1,7 +1,10 @@
 /**
  * Evidence: the files a submission names as documentation (`evidence ... "path"`), checked against
- * the disk and the submission. The engine stays pure: it reads files only through an
- * `EvidenceReader` the caller supplies (the language server and the CLI give one that reads relative
+ * the disk and the submission.
+ * Reports: evidence/missing, evidence/target-unknown, evidence/file-missing, evidence/file-unreadable,
+ * evidence/hash-not-recorded, evidence/hash-mismatch, evidence/date-outside-year, evidence/period-mismatch.
+ *
+ * The engine stays pure: it reads files only through the `EvidenceReader` port (context.ts) the caller supplies (the language server and the CLI give one that reads relative
  * to the document's folder; without one, only the text is checked).
  *
  * `evidenceStatus` is the one place that decides which attestation or measure is documented and
@@ -11,21 +14,10 @@ import { CEHRT_EXPECTATION, expectationFor, SUBMISSION_EXPECTATION, type Evidenc
 import { catalogueFor, officialMeasureId, type YearCatalogue } from '../../data/measures.js';
 import { idForFriendlyName, preferredName } from '../../data/names.js';
 import type { EvidenceModel, MeasureEntry, SubmissionModel } from '../../model/submission.js';
-import type { RuleContext } from '../context.js';
+import type { EvidenceReader, RuleContext } from '../context.js';
 import { parseIsoDate } from '../dates.js';
 
-/** What a reader found at an evidence path. */
-export type EvidenceLookup =
-    | { readonly status: 'ok'; readonly bytes: number; readonly sha256: string; readonly modified?: string }
-    | { readonly status: 'missing' }
-    | { readonly status: 'unreadable'; readonly reason: string };
-
-/** The port through which evidence files are read (relative to the submission's folder). */
-export interface EvidenceReader {
-    lookup(path: string): EvidenceLookup;
-    /** The entries of a folder (relative to the submission), for completion; optional. */
-    list?(folder: string): readonly { readonly name: string; readonly folder: boolean }[];
-}
+export type { EvidenceLookup, EvidenceReader } from '../context.js';
 
 /** One thing that needs documenting: an attestation or measure as reported, or the CEHRT id. */
 export interface EvidenceItem {
@@ -102,8 +94,9 @@ export function evidenceStatus(model: SubmissionModel, year: number | undefined)
 
 const HEX64 = /^[0-9a-fA-F]{64}$/;
 
-export function checkEvidence(ctx: RuleContext, reader: EvidenceReader | undefined): void {
+export function checkEvidence(ctx: RuleContext): void {
     const model = ctx.model;
+    const reader = ctx.evidence;
     const evidence = model.evidence ?? [];
     if (evidence.length === 0) return;
     const status = evidenceStatus(model, ctx.year);

@@ -3,11 +3,14 @@
  * (`prior-year <submission name>`): it is the previous year and the same entity, a
  * public-health measure spends at most one performance period at pre-production (2024+), and a
  * low-volume exclusion is not claimed after a year with the volume.
+ * Reports: prior-year/not-previous-year, prior-year/different-entity,
+ * prior-year/exclusion-despite-volume, public-health/pre-production-again.
+ * (prior-year/unresolved is the linker's: the name does not resolve, pisub-module.ts.)
  */
 import { catalogueFor } from '../../data/measures.js';
-import { factsFor } from '../../data/years.js';
+import { factsFor, firstYearWhere } from '../../data/years.js';
 import { yearOf, type SubmissionModel } from '../../model/submission.js';
-import { RuleContext } from '../context.js';
+import type { RuleContext } from '../context.js';
 import { resolveEntries } from '../resolve.js';
 
 export function checkPriorYear(ctx: RuleContext): void {
@@ -40,7 +43,7 @@ export function checkPriorYear(ctx: RuleContext): void {
         const measure = ctx.catalogue.levelOf.get(m.measureId) ?? m.measureId;
         const gap = last.year !== priorYear ? ` and not reported at any level since` : '';
         ctx.report('public-health/pre-production-again', m.span,
-            `${measure} was already at pre-production in ${last.year} (${last.name})${gap}. From 2024 only one performance period may be spent at Pre-production and Validation per measure; this period must be Validated Data Production (\`engagement production\`). If the registry is not in production with you yet, the measure does not meet active engagement: talk to the registry, or claim an exclusion if one applies.`,
+            `${measure} was already at pre-production in ${last.year} (${last.name})${gap}. From ${firstYearWhere(f => f.preProductionOnce.value)} only one performance period may be spent at Pre-production and Validation per measure; this period must be Validated Data Production (\`engagement production\`). If the registry is not in production with you yet, the measure does not meet active engagement: talk to the registry, or claim an exclusion if one applies.`,
             { confidence: ctx.facts.preProductionOnce.confidence });
     }
 }
@@ -96,5 +99,5 @@ function checkLowVolumeExclusions(ctx: RuleContext, prior: SubmissionModel, prio
 function resolveModel(model: SubmissionModel, year: number) {
     const cat = catalogueFor(year), facts = factsFor(year);
     if (!cat || !facts) return undefined;
-    return resolveEntries(new RuleContext(model, year, facts, cat), model.entries, cat);
+    return resolveEntries(model.entries, cat, facts);
 }

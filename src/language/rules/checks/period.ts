@@ -1,7 +1,11 @@
-/** The performance period and the CEHRT id. */
+/**
+ * The performance period.
+ * Reports: period/missing, period/invalid-date, period/end-before-start, period/outside-year,
+ * period/too-short.
+ */
 import { latestStart } from '../../data/years.js';
 import type { RuleContext } from '../context.js';
-import { daysInclusive, parseIsoDate } from '../dates.js';
+import { daysInclusive, formatDayNumber, parseIsoDate } from '../dates.js';
 
 export function checkPeriod(ctx: RuleContext): void {
     const period = ctx.model.periods[0];
@@ -36,7 +40,7 @@ export function checkPeriod(ctx: RuleContext): void {
         const last = latestStart(year, min.value);
         // The fix keeps one date and moves the other: the start earlier when that stays in the year,
         // otherwise the end later (one of the two always fits when the period lies in the year).
-        const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+        const iso = formatDayNumber;
         const jan1 = parseIsoDate(`${year}-01-01`)!.dayNumber;
         const dec31 = parseIsoDate(`${year}-12-31`)!.dayNumber;
         const earlierStart = end.dayNumber - (min.value - 1);
@@ -55,49 +59,4 @@ export function checkPeriod(ctx: RuleContext): void {
 function formatLong(iso: string): string {
     const d = new Date(iso + 'T00:00:00Z');
     return d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-}
-
-const CEHRT_ALPHABET = /^[0-9A-HJ-NP-Z]{15}$/;
-
-export function checkCehrt(ctx: RuleContext): void {
-    const cehrt = ctx.model.cehrts[0];
-    if (!cehrt) {
-        ctx.report('cehrt/missing', ctx.model.headerSpan,
-            `No CEHRT id. ${ctx.write('Add `cehrt <CMS EHR Certification ID>`', 'Add cehrtId to the pi measurement set')} (15 characters, from the CHPL at chpl.healthit.gov); without it the category scores 0.`);
-        return;
-    }
-    const id = cehrt.value;
-    if (!CEHRT_ALPHABET.test(id)) {
-        const why = id.length !== 15 ? `has ${id.length} characters, not 15`
-            : /[a-z]/.test(id) ? 'has lower-case letters'
-            : /[IO]/.test(id) ? 'contains I or O, which CMS ids never use (they are 1 and 0)'
-            : 'has characters outside 0–9 and A–Z';
-        const upper = id.toUpperCase();
-        ctx.report('cehrt/format', cehrt.span, `CEHRT id "${id}" ${why}. A CMS EHR Certification ID is 15 characters of 0–9 and A–Z without I and O; copy it from the CHPL.`,
-            CEHRT_ALPHABET.test(upper) ? { fixes: [{ title: `Write ${upper}`, edits: [{ span: cehrt.span, text: upper }], preferred: true }] } : {});
-        return;
-    }
-    if (!ctx.facts) return;
-    const accepted = ctx.facts.cehrtPrefixes;
-    const prefix = id.slice(0, 5);
-    if (!accepted.value.some(p => matchesPrefix(prefix, p))) {
-        ctx.report('cehrt/edition-not-accepted', cehrt.span,
-            `CEHRT id ${id} is of the form ${describePrefix(prefix)}, which QPP does not accept for ${ctx.year}. Accepted forms: ${accepted.value.map(describePrefix).join(', ')}. Generate a current id on the CHPL for the certified product versions you use.`,
-            { confidence: accepted.confidence });
-    }
-}
-
-/** Prefixes like XX15C stand for "any two characters, then 15C". */
-function matchesPrefix(prefix: string, pattern: string): boolean {
-    if (pattern.startsWith('XX')) return prefix.slice(2) === pattern.slice(2);
-    return prefix === pattern;
-}
-
-function describePrefix(p: string): string {
-    if (p.startsWith('XX') || /^..15[A-Z]$/.test(p)) {
-        const edition = p.endsWith('15C') ? '2015 Edition Cures Update' : p.endsWith('15E') ? '2015 Edition' : p.endsWith('15H') ? '2015 Edition hybrid' : 'unknown edition';
-        return `${p.startsWith('XX') ? p : '…' + p.slice(2)}… (${edition})`;
-    }
-    if (/^\d{4}C$/.test(p)) return `${p}… (${p.slice(0, 4)} yearly form)`;
-    return `${p}…`;
 }

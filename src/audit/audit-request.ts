@@ -2,14 +2,16 @@
  * Custom request `pisub/auditBinder` {uris, output, force?} → one audit binder per .pisub document
  * (src/audit/write-binder.ts, the same as `pisub audit`), for "PI: Build audit binder". The files
  * are checked first as `pisub/checkWorkspace` does, so the binder agrees with the Problems panel.
+ * Registered by the server entry (server/main.ts) as AuditBinderRequest of src/protocol.ts; it lives
+ * here, not in language/, because it writes the binder (src/audit/), a layer above the language.
  */
 import { URI, type LangiumSharedCoreServices } from 'langium';
-import { CancellationToken, RequestType, type Connection } from 'vscode-languageserver';
-import { writeBinder } from '../../audit/write-binder.js';
-import type { CheckedFile, PisubDiagnostic } from '../headless.js';
-import type { PisubServices } from '../pisub-module.js';
-import type { Severity } from '../rules/catalogue.js';
-import { checkWorkspace } from './workspace-requests.js';
+import { CancellationToken } from 'vscode-languageserver';
+import { writeBinder } from './write-binder.js';
+import type { CheckedFile, PisubDiagnostic } from '../language/headless.js';
+import type { PisubServices } from '../language/pisub-module.js';
+import { severityOfLsp } from '../language/rules/catalogue.js';
+import { checkWorkspace } from '../language/lsp/workspace-requests.js';
 
 export interface AuditBinderParams {
     /** The .pisub files to build binders for (file: URIs). */
@@ -32,10 +34,6 @@ export interface AuditBinderResult {
     }[];
 }
 
-export const AuditBinderRequest = new RequestType<AuditBinderParams, AuditBinderResult, void>('pisub/auditBinder');
-
-const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
-
 export async function auditBinders(shared: LangiumSharedCoreServices, params: AuditBinderParams, token = CancellationToken.None): Promise<AuditBinderResult> {
     const uris = (Array.isArray(params?.uris) ? params.uris : []).filter((u): u is string => typeof u === 'string');
     if (typeof params?.output !== 'string' || params.output.trim() === '') {
@@ -54,7 +52,7 @@ export async function auditBinders(shared: LangiumSharedCoreServices, params: Au
         }
         const services = shared.ServiceRegistry.getServices(uri) as PisubServices;
         const diagnostics: PisubDiagnostic[] = (doc.diagnostics ?? []).map(d => ({
-            code: String(d.code ?? 'submission/syntax'), severity: SEVERITY[d.severity ?? 1],
+            code: String(d.code ?? 'submission/syntax'), severity: severityOfLsp(d.severity),
             message: typeof d.message === 'string' ? d.message : String(d.message),
             line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
             offset: doc.textDocument.offsetAt(d.range.start), end: doc.textDocument.offsetAt(d.range.end)
@@ -70,8 +68,4 @@ export async function auditBinders(shared: LangiumSharedCoreServices, params: Au
         binders.push(outcome.ok ? { uri: text, dir: outcome.dir, missing: outcome.binder.missingCount } : { uri: text, problem: outcome.problem, exists: outcome.exists });
     }
     return { binders };
-}
-
-export function registerAuditRequest(connection: Connection, shared: LangiumSharedCoreServices): void {
-    connection.onRequest(AuditBinderRequest, (params, token) => auditBinders(shared, params, token));
 }

@@ -1,17 +1,17 @@
 /**
- * Custom request `pisub/portfolioReport` {uris?, folders?} → the portfolio report of the workspace
+ * The answer to `pisub/portfolioReport` {uris?, folders?} (src/protocol.ts) → the portfolio report of the workspace
  * (rows, summary and the self-contained HTML page), for "PI: Portfolio report". It first checks the
  * workspace as `pisub/checkWorkspace` does (loads the given files, validates every .pisub document),
  * then builds one row per document from the same analysis the diagnostics come from, so the report,
  * the Problems panel and `pisub report` agree.
  */
 import { URI, type LangiumSharedCoreServices } from 'langium';
-import { CancellationToken, RequestType, type Connection } from 'vscode-languageserver';
-import type { Severity } from '../rules/catalogue.js';
-import type { PisubServices } from '../pisub-module.js';
-import { buildPortfolio, portfolioRow, type PortfolioRow, type PortfolioSummary } from '../../report/portfolio.js';
-import { renderHtml } from '../../report/render-html.js';
-import { checkWorkspace } from './workspace-requests.js';
+import { CancellationToken } from 'vscode-languageserver';
+import { severityOfLsp } from '../language/rules/catalogue.js';
+import type { PisubServices } from '../language/pisub-module.js';
+import { buildPortfolio, portfolioRow, type PortfolioRow, type PortfolioSummary } from './portfolio.js';
+import { renderHtml } from './render-html.js';
+import { checkWorkspace } from '../language/lsp/workspace-requests.js';
 
 export interface PortfolioParams {
     /** Files to include besides the documents the server knows (the client's findFiles). */
@@ -31,9 +31,6 @@ export interface PortfolioResult {
     readonly interrupted: boolean;
 }
 
-export const PortfolioReportRequest = new RequestType<PortfolioParams, PortfolioResult, void>('pisub/portfolioReport');
-
-const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
 /** The path shown for a document: relative to the first workspace folder that holds it. */
 export function displayPath(uri: URI, folders: readonly string[]): string {
@@ -59,7 +56,7 @@ export async function portfolioReport(
                 path: displayPath(doc.uri, folders),
                 diagnostics: (doc.diagnostics ?? []).map(d => ({
                     code: String(d.code ?? 'submission/syntax'),
-                    severity: SEVERITY[d.severity ?? 1],
+                    severity: severityOfLsp(d.severity),
                     message: typeof d.message === 'string' ? d.message : String(d.message),
                     offset: doc.textDocument.offsetAt(d.range.start)
                 })),
@@ -80,8 +77,4 @@ export async function portfolioReport(
         unreadable: portfolio.unreadable,
         interrupted: checked.interrupted
     };
-}
-
-export function registerPortfolioRequest(connection: Connection, shared: LangiumSharedCoreServices): void {
-    connection.onRequest(PortfolioReportRequest, (params, token) => portfolioReport(shared, params ?? {}, token));
 }

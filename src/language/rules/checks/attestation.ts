@@ -1,18 +1,23 @@
 /**
  * The required attestations: Security Risk Analysis (PI_PPHI_1), SAFER Guide (PI_PPHI_2),
  * actions to limit or restrict interoperability of CEHRT (PI_INFBLO_1), ONC Direct Review
- * (PI_ONCDIR_1). Which answers satisfy them per year is in data/years.ts.
+ * (PI_ONCDIR_1). Which answers satisfy them per year is in the year data (data/years/<year>.ts).
+ * Reports: attestation/missing, attestation/sra-not-yes, attestation/safer-not-yes,
+ * attestation/safer-guide-version, attestation/infoblock-not-yes,
+ * attestation/onc-direct-review-not-yes, attestation/completed-outside-year,
+ * attestation/detail-not-applicable, and period/invalid-date for a `completed` date.
  */
+import type { YearCatalogue } from '../../data/measures.js';
+import { preferredName } from '../../data/names.js';
+import { firstYearWhere } from '../../data/years.js';
 import type { RuleContext } from '../context.js';
 import { parseIsoDate } from '../dates.js';
-import type { Measurement } from '../resolve.js';
+import { label } from '../measure-sets.js';
+import { problemsOf, type Measurement, type SubmissionResolution } from '../resolve.js';
+import { REQUIRED_ATTESTATION_IDS } from '../../vocabulary.js';
 
-const SNIPPETS: Record<string, string> = {
-    PI_PPHI_1: 'attest security-risk-analysis yes',
-    PI_PPHI_2: 'attest safer-guide yes',
-    PI_INFBLO_1: 'attest actions-to-limit-interoperability yes',
-    PI_ONCDIR_1: 'attest onc-direct-review yes'
-};
+/** The line that answers an attestation "yes" (`attest security-risk-analysis yes`). */
+const snippet = (id: string) => `attest ${preferredName(id) ?? id} yes`;
 
 const LABEL: Record<string, string> = {
     PI_PPHI_1: 'Security Risk Analysis (PI_PPHI_1)',
@@ -28,15 +33,17 @@ function answerFix(m: Measurement, title: string) {
 export function checkAttestations(ctx: RuleContext): void {
     const res = ctx.resolution;
     const facts = ctx.facts;
-    if (!res || !facts || ctx.year === undefined) return;
+    const cat = ctx.catalogue;
+    if (!res || !facts || !cat || ctx.year === undefined) return;
+    checkDetails(ctx, res, cat);
     const get = (id: string) => res.byId.get(id)?.[0];
 
-    for (const id of Object.keys(SNIPPETS)) {
+    for (const id of REQUIRED_ATTESTATION_IDS) {
         if (get(id)) continue;
         const at = ctx.model.insertAt;
         ctx.report('attestation/missing', ctx.model.headerSpan,
-            `The ${LABEL[id]} is not answered. It is required every year; without it the category scores 0. ${ctx.write(`Add \`${SNIPPETS[id]}\``, `Add the measurement { "measureId": "${id}", "value": true }`)}.`,
-            at !== undefined ? { fixes: [{ title: `Add \`${SNIPPETS[id]}\``, edits: [{ span: { offset: at, end: at }, text: `    ${SNIPPETS[id]}\n` }] }] } : {});
+            `The ${LABEL[id]} is not answered. It is required every year; without it the category scores 0. ${ctx.write(`Add \`${snippet(id)}\``, `Add the measurement { "measureId": "${id}", "value": true }`)}.`,
+            at !== undefined ? { fixes: [{ title: `Add \`${snippet(id)}\``, edits: [{ span: { offset: at, end: at }, text: `    ${snippet(id)}\n` }] }] } : {});
     }
 
     const sra = get('PI_PPHI_1');
@@ -47,7 +54,7 @@ export function checkAttestations(ctx: RuleContext): void {
     const safer = get('PI_PPHI_2');
     if (safer?.value === false && !facts.saferAnswers.value.includes('no')) {
         ctx.report('attestation/safer-not-yes', safer.span,
-            `SAFER Guide must be YES from 2024: a "no" no longer satisfies the measure and the category scores 0. Complete the High Priority Practices self-assessment within ${ctx.year} and attest "yes".`,
+            `SAFER Guide must be YES from ${firstYearWhere(f => !f.saferAnswers.value.includes('no'))}: a "no" no longer satisfies the measure and the category scores 0. Complete the High Priority Practices self-assessment within ${ctx.year} and attest "yes".`,
             { confidence: facts.saferAnswers.confidence, fixes: [answerFix(safer, 'Attest "yes" (after completing the self-assessment)')] });
     }
     if (safer && facts.saferGuideVersion && safer.entry.version && safer.entry.version.value !== facts.saferGuideVersion.value) {
@@ -63,7 +70,7 @@ export function checkAttestations(ctx: RuleContext): void {
     const oncdir = get('PI_ONCDIR_1');
     if (oncdir?.value === false && !facts.oncDirectReviewAnswers.value.includes('no')) {
         ctx.report('attestation/onc-direct-review-not-yes', oncdir.span,
-            `In ${ctx.year} the ONC Direct Review attestation must be "yes" (a "no" is accepted only from 2024): the category scores 0.`,
+            `In ${ctx.year} the ONC Direct Review attestation must be "yes" (a "no" is accepted only from ${firstYearWhere(f => f.oncDirectReviewAnswers.value.includes('no'))}): the category scores 0.`,
             { confidence: facts.oncDirectReviewAnswers.confidence, fixes: [answerFix(oncdir, 'Attest "yes"')] });
     }
 
@@ -78,5 +85,16 @@ export function checkAttestations(ctx: RuleContext): void {
             ctx.report('attestation/completed-outside-year', completed.span,
                 `The ${what} is dated ${completed.value}, outside ${ctx.year}. It must be done within the calendar year of the performance period; a "yes" without that would not survive an audit.`);
         }
+    }
+}
+
+/** `completed`, `version` and `engagement` only where they mean something (found while resolving). */
+function checkDetails(ctx: RuleContext, res: SubmissionResolution, cat: YearCatalogue): void {
+    for (const p of problemsOf(res, 'attestation/detail-not-applicable')) {
+        const message = p.detail === 'completed' ? `\`completed\` is for the Security Risk Analysis and the SAFER Guide; it means nothing on ${p.id}.`
+            : p.detail === 'version' ? `\`version\` is the SAFER Guide edition; it means nothing on ${p.id}.`
+            : p.detail === 'engagement' ? `\`engagement\` is the active-engagement level of a public-health measure; it means nothing on ${p.id}.`
+            : `${label(cat, p.id)} has no active-engagement levels in CMS's ${cat.year} measure data; remove \`engagement ${p.entry.engagement?.value ?? ''}\`.`;
+        ctx.report(p.code, p.span, message);
     }
 }
