@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import {
-    CodeLensRequest, InlayHintRequest, LanguageClient, SemanticTokensRegistrationType, State, TransportKind,
-    type LanguageClientOptions, type ServerOptions
+    CloseAction, CodeLensRequest, ErrorAction, InlayHintRequest, LanguageClient, SemanticTokensRegistrationType, State, TransportKind,
+    type ErrorHandler, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import { featureEnabled, SECTION, settingsSnapshot } from './settings.js';
 
@@ -81,6 +81,7 @@ export class PisubClient implements vscode.Disposable {
             synchronize: { fileEvents: this.watcher },
             initializationOptions: { settings: settingsSnapshot() },
             outputChannel: this.output,
+            errorHandler: this.errorHandler(),
             middleware: {
                 // The feature switches: a disabled feature does not ask the server at all.
                 provideHover: (doc, pos, token, next) => (featureEnabled('hover') ? next(doc, pos, token) : undefined),
@@ -121,6 +122,33 @@ export class PisubClient implements vscode.Disposable {
             }
         }
         this.healthEmitter.fire('stopped');
+    }
+
+    /**
+     * If the server process ends unexpectedly it is restarted quietly (a line in the output), up to 4
+     * times in 3 minutes; after that it stays stopped and a notification says so in plain words,
+     * with a Restart button (the status bar reads "PI: checker stopped, click to restart" meanwhile).
+     */
+    private errorHandler(): ErrorHandler {
+        const crashes: number[] = [];
+        return {
+            error: () => ({ action: ErrorAction.Continue, handled: true }),
+            closed: () => {
+                const now = Date.now();
+                crashes.push(now);
+                while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
+                if (crashes.length <= 4) {
+                    this.output.warn(`The PI language server stopped unexpectedly; restarting it (${crashes.length} of 4 in 3 minutes).`);
+                    return { action: CloseAction.Restart, handled: true };
+                }
+                this.output.error('The PI language server stopped 5 times in 3 minutes; it is not restarted automatically.');
+                void vscode.window.showErrorMessage(
+                    'The PI checker stopped working: problems and scores of .pisub files are not updated until it is restarted. The "PI (pisub)" output says what happened.',
+                    'Restart'
+                ).then(choice => { if (choice === 'Restart') void this.restart(); });
+                return { action: CloseAction.DoNotRestart, handled: true };
+            }
+        };
     }
 
     /** Makes VS Code ask again for the inlay hints, code lenses and semantic tokens of the open .pisub files. */
