@@ -29,8 +29,10 @@ export async function startServer(serverPath, { env, execArgv = [], workspaceFol
     const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const waiters = new Map();
     const latest = new Map();
+    const counts = new Map();
     conn.onNotification('textDocument/publishDiagnostics', p => {
         latest.set(p.uri, p.diagnostics);
+        counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
         const list = waiters.get(p.uri) ?? [];
         waiters.delete(p.uri);
         for (const w of list) w(p.diagnostics);
@@ -63,6 +65,8 @@ export async function startServer(serverPath, { env, execArgv = [], workspaceFol
         /** Messages the server logged (window/logMessage: console output and the output channel). */
         logs: () => logs,
         latestDiagnostics: uri => latest.get(uri),
+        /** How many times diagnostics were published for a URI. */
+        publishCount: uri => counts.get(uri) ?? 0,
         /** Resolves with the next diagnostics published for a URI. */
         nextDiagnostics(uri, timeoutMs = 30_000) {
             return new Promise((resolve, reject) => {

@@ -28,6 +28,7 @@ interface Server {
     stderr(): string;
     logs(): string[];
     latestDiagnostics(uri: string): Diagnostic[] | undefined;
+    publishCount(uri: string): number;
     nextDiagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
     stop(): Promise<void>;
 }
@@ -161,6 +162,36 @@ describe('documents of any URI', () => {
         }
         await close(uri);
         await expectServing();
+    }, 120_000);
+});
+
+describe('unresolved prior-year references', () => {
+    it('are relinked when a submission of that name appears, not on every change elsewhere', async () => {
+        const orphan = 'untitled:Orphan-1';
+        const typing = 'file:///elsewhere/typing.pisub';
+        const first = server.nextDiagnostics(orphan, 60_000);
+        await open(orphan, withPrior(named(GOOD, 'orphan-2024'), 'riverside-2023'));
+        expect((await first).some(d => d.code === 'prior-year/unresolved')).toBe(true);
+        const typed = server.nextDiagnostics(typing, 60_000);
+        await open(typing, named(GOOD, 'typing-2024'));
+        await typed;
+        const published = server.publishCount(orphan);
+        // Keystrokes elsewhere: each build finishes before the next edit's build starts (one write lock).
+        for (let v = 2; v < 8; v++) {
+            const next = server.nextDiagnostics(typing, 60_000);
+            await change(typing, named(GOOD, 'typing-2024') + `// ${v}\n`, v);
+            await next;
+        }
+        expect(server.publishCount(orphan), 'the unresolved document was not rebuilt').toBe(published);
+        // The target appears (in another open document): the reference resolves.
+        const resolved = server.nextDiagnostics(orphan, 60_000);
+        await open('untitled:Prior-1', named(GOOD.replace(/2024/g, '2023'), 'riverside-2023'));
+        expect((await resolved).some(d => d.code === 'prior-year/unresolved')).toBe(false);
+        // …and disappears again: unresolved once more.
+        const unresolved = server.nextDiagnostics(orphan, 60_000);
+        await close('untitled:Prior-1');
+        expect((await unresolved).some(d => d.code === 'prior-year/unresolved')).toBe(true);
+        for (const uri of [orphan, typing]) await close(uri);
     }, 120_000);
 });
 
