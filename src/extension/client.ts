@@ -12,6 +12,9 @@ import { featureEnabled, SECTION, settingsSnapshot } from './settings.js';
 
 export type ServerHealth = 'starting' | 'running' | 'stopped';
 
+/** `.pisub` files in any case (`RIVERSIDE.PISUB` too), as the server's workspace scan and the CLI find them. */
+export const PISUB_GLOB = '**/*.[pP][iI][sS][uU][bB]';
+
 export class PisubClient implements vscode.Disposable {
     readonly output: vscode.LogOutputChannel;
     private client: LanguageClient | undefined;
@@ -21,7 +24,7 @@ export class PisubClient implements vscode.Disposable {
 
     private readonly configListener: vscode.Disposable;
     /** Tells the server about .pisub files created, changed or deleted on disk (one watcher for every restart). */
-    private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.pisub');
+    private readonly watcher = vscode.workspace.createFileSystemWatcher(PISUB_GLOB);
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.output = vscode.window.createOutputChannel('PI (pisub)', { log: true });

@@ -7,7 +7,7 @@ import type { ScoreResponse } from '../language/lsp/score-request.js';
 import type {
     CheckWorkspaceResult, SubmissionTemplateResult, TemplateOptions
 } from '../language/lsp/workspace-requests.js';
-import type { PisubClient } from './client.js';
+import { PISUB_GLOB, type PisubClient } from './client.js';
 import { portfolioReport } from './portfolio.js';
 import { breakdownMarkdown } from './score-format.js';
 import { readSettings } from './settings.js';
@@ -136,7 +136,7 @@ async function newSubmission(ctx: CommandContext, yearArg?: unknown, kindArg?: u
 
 /** Builds and validates every .pisub file of the workspace, so all of them appear in the Problems panel. */
 async function checkWorkspace(ctx: CommandContext): Promise<CheckWorkspaceResult | undefined> {
-    const files = await vscode.workspace.findFiles('**/*.pisub', '**/{node_modules,.git}/**');
+    const files = await vscode.workspace.findFiles(PISUB_GLOB, '**/{node_modules,.git}/**');
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'PI: checking the workspace' },
         () => ctx.client.request<CheckWorkspaceResult>('pisub/checkWorkspace', { uris: files.map(f => f.toString()) })
