@@ -132,11 +132,15 @@ export class PisubClient implements vscode.Disposable {
      * times in 3 minutes; after that it stays stopped and a notification says so in plain words,
      * with a Restart button (the status bar reads "PI: checker stopped, click to restart" meanwhile).
      */
+    /** How many times the server process ended unexpectedly since the extension started. */
+    crashes = 0;
+
     private errorHandler(): ErrorHandler {
         const crashes: number[] = [];
         return {
             error: () => ({ action: ErrorAction.Continue, handled: true }),
             closed: () => {
+                this.crashes++;
                 const now = Date.now();
                 crashes.push(now);
                 while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();

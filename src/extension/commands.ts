@@ -32,7 +32,9 @@ export function commandTable(ctx: CommandContext): CommandEntry[] {
         { id: 'pisub.checkWorkspace', run: () => checkWorkspace(ctx) },
         { id: 'pisub.portfolioReport', run: () => portfolioReport(ctx) },
         // Internal, for the e2e tests: the status bar text (undefined while hidden).
-        { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() }
+        { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() },
+        // Internal, for the e2e tests: how many times the server process ended unexpectedly.
+        { id: 'pisub.internal.serverCrashes', run: () => ctx.client.crashes }
     ];
 }
 
