@@ -8,12 +8,11 @@ import {
     CloseAction, CodeLensRequest, ErrorAction, InlayHintRequest, LanguageClient, SemanticTokensRegistrationType, State, TransportKind,
     type ErrorHandler, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
+import { PISUB_GLOB } from './pisub-files.js';
 import { featureEnabled, SECTION, settingsSnapshot } from './settings.js';
 
 export type ServerHealth = 'starting' | 'running' | 'stopped';
 
-/** `.pisub` files in any case (`RIVERSIDE.PISUB` too), as the server's workspace scan and the CLI find them. */
-export const PISUB_GLOB = '**/*.[pP][iI][sS][uU][bB]';
 
 export class PisubClient implements vscode.Disposable {
     readonly output: vscode.LogOutputChannel;

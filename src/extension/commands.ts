@@ -7,7 +7,8 @@ import type { ScoreResponse } from '../language/lsp/score-request.js';
 import type {
     CheckWorkspaceResult, SubmissionTemplateResult, TemplateOptions
 } from '../language/lsp/workspace-requests.js';
-import { PISUB_GLOB, type PisubClient } from './client.js';
+import type { PisubClient } from './client.js';
+import { PISUB_GLOB } from './pisub-files.js';
 import { portfolioReport } from './portfolio.js';
 import { breakdownMarkdown } from './score-format.js';
 import { readSettings } from './settings.js';

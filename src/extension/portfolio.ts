@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { PortfolioResult } from '../language/lsp/portfolio-request.js';
 import type { CommandContext } from './commands.js';
-import { PISUB_GLOB } from './client.js';
+import { PISUB_GLOB } from './pisub-files.js';
 
 export const PORTFOLIO_REQUEST = 'pisub/portfolioReport';
 
