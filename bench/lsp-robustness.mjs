@@ -15,22 +15,28 @@ import { pathToFileURL } from 'node:url';
 import { bigGroupSubmission, generateCorpus, typicalSubmission } from '../scripts/gen-corpus.mjs';
 import { median, percentile } from './measure.mjs';
 import { positionAt, startServer } from './lsp-client.mjs';
+import { cpuTimeMs } from './lsp-latency.mjs';
 
 const round = x => Math.round(x * 100) / 100;
 const rssMb = pid => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 const named = (text, name) => text.replace(/submission \S+ \{/, `submission ${name} {`);
 const withPrior = (text, prior) => text.replace(/(submission \S+ \{\n)/, `$1    prior-year ${prior}\n`);
 
-/** Types `edits` one-digit keystrokes into an open document; returns keystroke → diagnostics times (ms). */
+/**
+ * Types `edits` one-digit keystrokes into an open document; returns keystroke → diagnostics times
+ * (ms) and the server's CPU time per keystroke (ms; barely depends on the machine's load, unlike wall time).
+ */
+let version = 1000;
 async function keystrokes(server, uri, text, edits) {
     const digit = text.indexOf(' / ', text.indexOf('measure e-prescribing')) - 1;
     const at = positionAt(text, digit);
-    let current = text, version = 1000;
-    const times = [];
+    let current = text;
+    const times = [], cpu = [];
     for (let i = 0; i < edits; i++) {
         const next = String((Number(current[digit]) + 1) % 10 || 1);
         current = current.slice(0, digit) + next + current.slice(digit + 1);
         const wait = server.nextDiagnostics(uri, 120_000);
+        const cpuBefore = cpuTimeMs(server.child.pid);
         const t = performance.now();
         await server.conn.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: ++version },
@@ -38,11 +44,16 @@ async function keystrokes(server, uri, text, edits) {
         });
         await wait;
         times.push(performance.now() - t);
+        const cpuAfter = cpuTimeMs(server.child.pid);
+        if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
     }
-    return times;
+    return { times, cpu };
 }
 
-const stats = xs => ({ n: xs.length, medianMs: round(median(xs)), p95Ms: round(percentile(xs, 95)) });
+const stats = ({ times, cpu }) => ({
+    n: times.length, medianMs: round(median(times)), p95Ms: round(percentile(times, 95)),
+    ...(cpu.length ? { cpuMedianMs: round(median(cpu)), cpuP95Ms: round(percentile(cpu, 95)) } : {})
+});
 
 async function open(server, uri, text) {
     const wait = server.nextDiagnostics(uri, 300_000);
@@ -50,49 +61,75 @@ async function open(server, uri, text) {
     return wait;
 }
 
-/** A 400-file workspace (100 of them with an unresolved prior-year when `unresolved`): keystrokes in one open file. */
-async function workspaceKeystrokes(serverPath, { unresolved, edits, seed }) {
+/** A 400-file workspace (100 of them with an unresolved prior-year when `unresolved`), its server, and one open file to type in. */
+async function openWorkspace(serverPath, { unresolved, seed }) {
     const dir = mkdtempSync(join(tmpdir(), 'pisub-bench-ws-'));
+    const files = generateCorpus({ count: 400, seed });
+    files.forEach((f, i) => {
+        const path = join(dir, f.path);
+        mkdirSync(dirname(path), { recursive: true });
+        // Replace 100 files by files whose prior-year names no file; keep 400 files either way.
+        writeFileSync(path, unresolved && i % 4 === 0 ? withPrior(f.text.replace(/^\s*prior-year .*\n/m, ''), `no-such-submission-${i}`) : f.text);
+    });
+    const server = await startServer(serverPath, { workspaceFolder: dir });
+    // Validate the whole workspace once (also waits for the scan), as "PI: Check workspace" does.
+    await server.conn.sendRequest('pisub/checkWorkspace', {});
+    const uri = pathToFileURL(join(dir, 'typing-here.pisub')).href;
+    const text = named(typicalSubmission(), 'typing-here');
+    await open(server, uri, text);
+    await keystrokes(server, uri, text, 30); // warm-up (JIT)
+    return {
+        server, uri, text,
+        async close() { await server.stop(); rmSync(dir, { recursive: true, force: true }); }
+    };
+}
+
+/**
+ * Both workspaces' servers run side by side and take turns (5 keystrokes each), so a busy machine
+ * slows both alike and the ratio stays meaningful.
+ */
+export async function workspaceKeystrokes(serverPath, { edits, seed }) {
+    const a = await openWorkspace(serverPath, { unresolved: false, seed });
     try {
-        const files = generateCorpus({ count: 400, seed });
-        files.forEach((f, i) => {
-            const path = join(dir, f.path);
-            mkdirSync(dirname(path), { recursive: true });
-            // Replace 100 files by files whose prior-year names no file; keep 400 files either way.
-            writeFileSync(path, unresolved && i % 4 === 0 ? withPrior(f.text.replace(/^\s*prior-year .*\n/m, ''), `no-such-submission-${i}`) : f.text);
-        });
-        const server = await startServer(serverPath, { workspaceFolder: dir });
+        const b = await openWorkspace(serverPath, { unresolved: true, seed });
         try {
-            // Validate the whole workspace once (also waits for the scan), as "PI: Check workspace" does.
-            await server.conn.sendRequest('pisub/checkWorkspace', {});
-            const uri = pathToFileURL(join(dir, 'typing-here.pisub')).href;
-            const text = named(typicalSubmission(), 'typing-here');
-            await open(server, uri, text);
-            await keystrokes(server, uri, text, 5); // warm-up
-            return { ...stats(await keystrokes(server, uri, text, edits)), rssMb: round(rssMb(server.child.pid)) };
+            const ra = { times: [], cpu: [] }, rb = { times: [], cpu: [] };
+            for (let i = 0; i < edits; i += 5) {
+                for (const [w, r] of [[a, ra], [b, rb]]) {
+                    const k = await keystrokes(w.server, w.uri, w.text, 5);
+                    r.times.push(...k.times);
+                    r.cpu.push(...k.cpu);
+                }
+            }
+            return {
+                without: { ...stats(ra), rssMb: round(rssMb(a.server.child.pid)) },
+                withUnresolved: { ...stats(rb), rssMb: round(rssMb(b.server.child.pid)) }
+            };
         } finally {
-            await server.stop();
+            await b.close();
         }
     } finally {
-        rmSync(dir, { recursive: true, force: true });
+        await a.close();
     }
 }
 
 export async function lspRobustness({ serverPath, quick = false, seed = 42 }) {
-    const edits = quick ? 15 : 40;
+    const edits = quick ? 20 : 60;
     const out = {};
 
     // 1. 400-file workspace, without and with 100 unresolved prior-year files.
-    const without = await workspaceKeystrokes(serverPath, { unresolved: false, edits, seed });
-    const withUnresolved = await workspaceKeystrokes(serverPath, { unresolved: true, edits, seed });
-    out.workspace400 = { without, withUnresolved, ratio: round(withUnresolved.medianMs / without.medianMs) };
+    const { without, withUnresolved } = await workspaceKeystrokes(serverPath, { edits, seed });
+    out.workspace400 = {
+        without, withUnresolved, ratio: round(withUnresolved.medianMs / without.medianMs),
+        cpuRatio: without.cpuMedianMs ? round(withUnresolved.cpuMedianMs / without.cpuMedianMs) : undefined
+    };
 
     const server = await startServer(serverPath);
     try {
         const typical = named(typicalSubmission(), 'typing-2024');
         const typingUri = 'file:///bench/typing.pisub';
         await open(server, typingUri, typical);
-        await keystrokes(server, typingUri, typical, 5);
+        await keystrokes(server, typingUri, typical, 30); // warm-up (JIT)
 
         // 2. A keystroke elsewhere, before and after a 10,000-line document with an unresolved reference is open.
         const before = await keystrokes(server, typingUri, typical, edits);
@@ -109,7 +146,8 @@ export async function lspRobustness({ serverPath, quick = false, seed = 42 }) {
         const after = await keystrokes(server, typingUri, typical, edits);
         out.bigUnresolved = {
             keystrokeBefore: stats(before), keystrokeAfter: stats(after),
-            addedMedianMs: round(median(after) - median(before)),
+            addedMedianMs: round(median(after.times) - median(before.times)),
+            ...(before.cpu.length ? { addedCpuMedianMs: round(median(after.cpu) - median(before.cpu)) } : {}),
             openBigToDiagnosticsMs: round(openBigMs), hoverDuringOpenMs: round(hoverMs)
         };
         await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });

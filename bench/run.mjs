@@ -149,8 +149,9 @@ async function robust(quick, seed) {
     const r = await lspRobustness({ serverPath: SERVER, quick, seed });
     const w = r.workspace400;
     log(`  400-file workspace, keystroke → diagnostics median: ${fmt(w.without.medianMs, 1)} ms without, ${fmt(w.withUnresolved.medianMs, 1)} ms with 100 unresolved prior-year files (ratio ${fmt(w.ratio, 2)}); p95 ${fmt(w.without.p95Ms, 1)} / ${fmt(w.withUnresolved.p95Ms, 1)} ms`);
+    log(`      server CPU per keystroke, median: ${fmt(w.without.cpuMedianMs, 1)} ms without, ${fmt(w.withUnresolved.cpuMedianMs, 1)} ms with (ratio ${fmt(w.cpuRatio, 2)})`);
     const b = r.bigUnresolved;
-    log(`  keystroke in a typical file: median ${fmt(b.keystrokeBefore.medianMs, 1)} ms, ${fmt(b.keystrokeAfter.medianMs, 1)} ms with a 10,000-line unresolved file open (adds ${fmt(b.addedMedianMs, 1)} ms)`);
+    log(`  keystroke in a typical file: median ${fmt(b.keystrokeBefore.medianMs, 1)} ms, ${fmt(b.keystrokeAfter.medianMs, 1)} ms with a 10,000-line unresolved file open (adds ${fmt(b.addedMedianMs, 1)} ms; server CPU per keystroke ${fmt(b.keystrokeBefore.cpuMedianMs, 1)} → ${fmt(b.keystrokeAfter.cpuMedianMs, 1)} ms, adds ${fmt(b.addedCpuMedianMs, 1)} ms)`);
     log(`  opening that 10,000-line file: diagnostics after ${fmt(b.openBigToDiagnosticsMs)} ms; a hover on the other file sent at the same time answered after ${fmt(b.hoverDuringOpenMs)} ms`);
     const m = r.openCloseCycles;
     log(`  RSS over 40 open/close cycles of untitled 1,000-line documents: ${fmt(m.rssStartMb)} MB at start, ${fmt(m.rssAfter10Mb)} MB after 10, ${fmt(m.rssAfter40Mb)} MB after 40 (${fmt(m.perCycleAfter10Mb, 2)} MB per cycle after 10)`);
@@ -204,7 +205,8 @@ function verdicts(results) {
     // CPU time barely depends on the load other processes put on the machine; wall time does.
     const cpu = {
         cliColdOneFileMs: one?.check.cpuMs, cli10kSeconds: tenK?.check.cpuMs === undefined ? undefined : tenK.check.cpuMs / 1000,
-        keystrokeTypicalP95Ms: lspR?.typical.keystrokeToDiagnostics.cpuP95Ms, keystrokeBigP95Ms: lspR?.big.keystrokeToDiagnostics.cpuP95Ms
+        keystrokeTypicalP95Ms: lspR?.typical.keystrokeToDiagnostics.cpuP95Ms, keystrokeBigP95Ms: lspR?.big.keystrokeToDiagnostics.cpuP95Ms,
+        unresolvedWorkspaceRatio: results.robust?.workspace400?.cpuRatio, bigUnresolvedAddedMs: results.robust?.bigUnresolved?.addedCpuMedianMs
     };
     log('\nTargets');
     const out = {};
