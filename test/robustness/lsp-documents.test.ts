@@ -74,6 +74,29 @@ function expectInside(diagnostics: Diagnostic[], text: string, what: string): vo
     }
 }
 
+/** Every {line, character} and folding {startLine, endLine} anywhere in a response lies inside the text. */
+function expectPositionsInside(value: unknown, text: string, what: string): number {
+    const lines = text.split(/\r\n|\r|\n/);
+    let checked = 0;
+    const visit = (v: unknown): void => {
+        if (Array.isArray(v)) { v.forEach(visit); return; }
+        if (v === null || typeof v !== 'object') return;
+        const o = v as Record<string, unknown>;
+        if (typeof o.line === 'number' && typeof o.character === 'number') {
+            checked++;
+            expect(o.line, what).toBeLessThan(lines.length);
+            expect(o.character, what).toBeLessThanOrEqual(lines[o.line as number]?.length ?? 0);
+        }
+        if (typeof o.startLine === 'number' && typeof o.endLine === 'number') {
+            expect(o.endLine, what).toBeLessThan(lines.length);
+            expect(o.startLine, what).toBeLessThanOrEqual(o.endLine as number);
+        }
+        Object.values(o).forEach(visit);
+    };
+    visit(value);
+    return checked;
+}
+
 beforeAll(async () => {
     if (!existsSync(SERVER)) throw new Error('out/language/main.cjs missing: run `npm run build` first (npm test does)');
     dir = mkdtempSync(join(tmpdir(), 'pisub-lsp-docs-'));
@@ -239,6 +262,7 @@ describe('hostile editor (seeded)', () => {
         const openDocs = new Map<string, { text: string; version: number }>();
         const everOpened = new Set<string>();
         let requests = 0;
+        let positionsChecked = 0;
         for (const commands of scenarios) {
             const pending: Promise<unknown>[] = [];
             for (const c of commands) {
@@ -272,15 +296,25 @@ describe('hostile editor (seeded)', () => {
             expect(answers).toHaveLength(pending.length);
             expect(server.child.exitCode, `server exited; stderr: ${server.stderr()}`).toBeNull();
         }
-        // Each open document, re-sent, gets diagnostics inside its text.
+        // Each open document, re-sent, gets diagnostics inside its text, and every position in every
+        // response about it (also to out-of-range requests) lies inside its text.
         for (const [uri, doc] of openDocs) {
             const diagnostics = server.nextDiagnostics(uri, 60_000);
             await change(uri, doc.text, ++doc.version);
             expectInside(await diagnostics, doc.text, uri);
+            for (const method of METHODS.filter(m => m !== 'pisub/score')) {
+                for (const position of [{ line: 1e6, character: 1e6 }, { line: 3, character: 2 }]) {
+                    const params = { textDocument: { uri }, position, range: { start: { line: 0, character: 0 }, end: position }, context: { diagnostics: [] }, options: { tabSize: 4, insertSpaces: true } };
+                    const answer = await server.conn.sendRequest(method, params).catch(() => null);
+                    positionsChecked += expectPositionsInside(answer, doc.text, `${method} at ${JSON.stringify(position)} in ${uri}`);
+                }
+            }
         }
         for (const uri of openDocs.keys()) await close(uri);
         await expectServing();
         expect(requests).toBeGreaterThan(20);
+        if (openDocs.size > 0) expect(positionsChecked).toBeGreaterThan(0);
+        console.log(`hostile editor: ${requests} random requests answered; ${openDocs.size} documents open at the end, ${positionsChecked} response positions checked`);
         // None of these URIs is a file on disk: once closed, their diagnostics are cleared.
         for (const uri of everOpened) expect(server.latestDiagnostics(uri), uri).toEqual([]);
     }, 300_000);
