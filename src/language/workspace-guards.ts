@@ -34,6 +34,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPisubFileName, MAX_FILE_BYTES, NOT_REGULAR_MESSAGE, tooLargeMessage } from './limits.js';
 import { PisubDocumentValidator } from './pisub-validator.js';
+import { ruleDocsHref } from './rules/docs-links.js';
 
 /** Every URI is a pisub document: the only language registered. */
 export class PisubServiceRegistry extends DefaultServiceRegistry {
@@ -244,13 +245,21 @@ function byteSize(text: string): number {
 export const TOO_LARGE_CODE = 'submission/file-too-large';
 
 export class PisubGuardedValidator extends PisubDocumentValidator {
+    private readonly docsBaseUri: string | undefined;
+
+    constructor(services: ConstructorParameters<typeof PisubDocumentValidator>[0]) {
+        super(services);
+        this.docsBaseUri = services.analysis.docsBase;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const bytes = oversize.get(document.parseResult.value);
         if (bytes !== undefined) {
             return [{
                 severity: 1, code: TOO_LARGE_CODE, source: 'pisub',
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                message: `This document is not checked: ${tooLargeMessage(bytes)}. Split it into one file per submission.`
+                message: `This document is not checked: ${tooLargeMessage(bytes)}. Split it into one file per submission.`,
+                codeDescription: { href: ruleDocsHref(TOO_LARGE_CODE, this.docsBaseUri) }
             }];
         }
         return super.validateDocument(document, options, cancelToken);

@@ -42,6 +42,8 @@ const edit = (from: string | RegExp, to: string) => (year: number) => replace(cl
 const CASES: Case[] = [
     // --- submission ---
     { code: 'submission/syntax', name: 'a statement cut short', years: [2024], text: edit('measure patient-electronic-access 640 / 700', 'measure patient-electronic-access 640 /') },
+    { code: 'submission/file-too-large', name: 'a document over 4 MB (open in the editor; the CLI refuses such files unread)', years: [2024],
+        text: y => `${clean(y)}// ${'x'.repeat(4 * 1024 * 1024)}\n` },
     { code: 'submission/duplicate-statement', name: 'two periods', years: ALL, covers: y => `period ${y}-02-01 to ${y}-12-31`,
         text: y => replace(clean(y), `period ${y}-01-01 to ${y}-12-31`, `period ${y}-01-01 to ${y}-12-31\n    period ${y}-02-01 to ${y}-12-31`) },
     { code: 'submission/duplicate-name', name: 'another file declares the same name', years: [2024], covers: 'test-2024',

@@ -36,6 +36,8 @@ const RULE_LIST: RuleDefinition[] = [
     // --- the submission as a whole -------------------------------------------------------------
     { code: 'submission/syntax', severity: 'error', title: 'Syntax error', confidence: 'H', sources: ['language'],
         rule: 'The file must follow the .pisub language (docs/language.md).' },
+    { code: 'submission/file-too-large', severity: 'error', title: 'File too large to check', confidence: 'H', sources: ['language'],
+        rule: 'pisub checks submission files of at most 4 MB (a real submission is a few KB; docs/robustness.md); a larger document open in the editor is not checked.' },
     { code: 'submission/duplicate-statement', severity: 'error', title: 'Statement given twice', confidence: 'H', sources: ['language', 'submissionsApi'],
         rule: 'Year, practice, entity, reporting option, performance period and CEHRT id are stated once per submission.' },
     { code: 'submission/duplicate-name', severity: 'error', title: 'Submission name used by another file', confidence: 'H', sources: ['language'],
