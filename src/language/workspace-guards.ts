@@ -302,6 +302,24 @@ export class PisubDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        // A file that changed on disk and can no longer be read (permissions, grown over the cap,
+        // replaced by a pipe) leaves the workspace: reading it would fail the whole build.
+        const readable: URI[] = [];
+        deleted = [...deleted];
+        for (const uri of changed) {
+            if (uri.scheme === 'file' && isPisubFileName(uri.path) && !this.textDocuments?.get(uri.toString())) {
+                const reason = unreadableReason(uri.fsPath);
+                if (reason !== undefined && reason !== 'is a folder') {
+                    if (this.langiumDocuments.hasDocument(uri)) {
+                        deleted.push(uri);
+                        if (reason !== 'no such file or folder') console.warn(`pisub: ${uri.fsPath} is not checked any more: ${reason}`);
+                    }
+                    continue;
+                }
+            }
+            readable.push(uri);
+        }
+        changed = readable;
         // Names that go away with deleted or changed documents (a document may resolve again to another file declaring it).
         for (const uri of [...changed, ...deleted]) {
             for (const d of this.indexManager.allElements(undefined, new Set([uri.toString()]))) this.deletedNames.add(d.name);

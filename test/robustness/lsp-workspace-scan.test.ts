@@ -94,6 +94,18 @@ describe('workspace scan', () => {
             expect(await diagnostics).toBeDefined();
             const hoverLine = GOOD.split('\n').findIndex(l => l.includes('measure e-prescribing'));
             expect(await server.conn.sendRequest('textDocument/hover', { textDocument: { uri: good }, position: { line: hoverLine, character: 14 } })).toBeTruthy();
+
+            // A checked file becomes unreadable later (a file event): it leaves the workspace, the rest is still checked.
+            if (asRoot) {
+                chmodSync(join(ws, 'RIVERSIDE.PISUB'), 0o000);
+                const cleared = server.nextDiagnostics(riverside, 60_000);
+                await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: riverside, type: 2 }] });
+                expect(await cleared).toEqual([]);
+                const edited = server.nextDiagnostics(good, 60_000);
+                await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri: good, version: 2 }, contentChanges: [{ text: named('good-2024').replace('attest onc-direct-review yes', '') }] });
+                expect((await edited).some((d: { message: string }) => /onc-direct-review|ONC Direct Review/i.test(d.message))).toBe(true);
+                expect(server.logs().some((l: string) => /RIVERSIDE\.PISUB is not checked any more: permission denied/.test(l))).toBe(true);
+            }
             expect(server.child.exitCode).toBeNull();
             expect(server.logs().filter((l: string) => /internal error|Error in WorkspaceManager/.test(l))).toEqual([]);
         } finally {
