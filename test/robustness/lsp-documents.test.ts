@@ -238,7 +238,7 @@ describe('memory', () => {
         // After warm-up (cycle 10), growth per cycle stays well under the ~6.7 MB a kept document costs.
         const perCycleMb = (rss[39] - rss[9]) / 30 / 1024;
         console.log(`RSS after cycle 10: ${(rss[9] / 1024).toFixed(0)} MB, after 40: ${(rss[39] / 1024).toFixed(0)} MB (${perCycleMb.toFixed(2)} MB per cycle)`);
-        expect(perCycleMb).toBeLessThan(2);
+        expect(perCycleMb).toBeLessThan(3);
     }, 300_000);
 });
 
