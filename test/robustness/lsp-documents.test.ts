@@ -218,6 +218,25 @@ describe('unresolved prior-year references', () => {
     }, 120_000);
 });
 
+describe('uncaught errors', () => {
+    it('an uncaught exception and an unhandled rejection are logged and survived', async () => {
+        const preload = join(__dirname, 'fixtures', 'throw-after-start.cjs');
+        const other: Server = await startServer(SERVER, { execArgv: ['--require', preload] });
+        try {
+            const uri = 'untitled:After-throw';
+            const diagnostics = other.nextDiagnostics(uri, 60_000);
+            await other.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pisub', version: 1, text: GOOD.replace('attest onc-direct-review yes', '') } });
+            expect((await diagnostics).some(d => /onc-direct-review|ONC Direct Review/i.test(d.message))).toBe(true);
+            expect(other.child.exitCode).toBeNull();
+            const logs = other.logs().join('\n');
+            expect(logs).toMatch(/internal error \(uncaught exception\), the server keeps running: test: an uncaught exception/);
+            expect(logs).toMatch(/internal error \(unhandled promise rejection\), the server keeps running: test: an unhandled rejection/);
+        } finally {
+            await other.stop();
+        }
+    }, 120_000);
+});
+
 describe('memory', () => {
     it('40 open/close cycles of untitled 1,000-line documents release their memory', async () => {
         const text = bigGroupSubmission({ lines: 1000, seed: 3 }) as string;
