@@ -3,11 +3,12 @@
  * text submission with a clear message (never a stack trace): missing paths, unreadable files,
  * binary files, invalid UTF-8, oversized files, symlink loops.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { inputFormatFor, type SourceFile } from '../language/headless.js';
 import { isPisubFileName, MAX_FILE_BYTES, NOT_REGULAR_MESSAGE, tooLargeMessage } from '../language/limits.js';
 import { ExitCode } from './command.js';
+import { safe } from './terminal.js';
 
 export { MAX_FILE_BYTES };
 
@@ -36,13 +37,25 @@ export function readSubmissionText(path: string): { text?: string; problem?: str
     let bytes: Buffer;
     try {
         const st = statSync(path);
-        // A pipe or device (e.g. a link to /dev/zero) would block or never end: read regular files only.
-        if (!st.isFile()) return { problem: NOT_REGULAR_MESSAGE };
-        if (st.size > MAX_FILE_BYTES) return { problem: tooLargeMessage(st.size) };
+        const problem = sizeProblem(st);
+        if (problem) return { problem };
         bytes = readFileSync(path);
     } catch (e) {
         return { problem: describeFsError(e) };
     }
+    return decodeSubmission(bytes);
+}
+
+/** Why a file is not read at all (not a regular file, too large), or undefined. */
+export function sizeProblem(st: Stats): string | undefined {
+    // A pipe or device (e.g. a link to /dev/zero) would block or never end: read regular files only.
+    if (!st.isFile()) return NOT_REGULAR_MESSAGE;
+    if (st.size > MAX_FILE_BYTES) return tooLargeMessage(st.size);
+    return undefined;
+}
+
+/** A file's bytes as submission text (a UTF-8 BOM dropped), or why they are not one. */
+export function decodeSubmission(bytes: Uint8Array): { text?: string; problem?: string } {
     if (bytes.includes(0)) return { problem: 'not a text file (it contains NUL bytes)' };
     let text: string;
     try {
@@ -69,7 +82,22 @@ export function describeFsError(e: unknown): string {
 }
 
 export function collectInputs(args: readonly string[]): Inputs {
+    const { paths, problems } = findInputPaths(args);
     const files: SourceFile[] = [];
+    for (const path of paths) {
+        const { text, problem } = readSubmissionText(path);
+        if (problem !== undefined) problems.push({ path, message: problem });
+        else files.push({ path, text: text! });
+    }
+    return { files, problems };
+}
+
+/**
+ * The submission files the arguments name (files as given, folders walked), each real file once,
+ * without reading them (`pisub format` reads each file just before formatting it).
+ */
+export function findInputPaths(args: readonly string[]): { paths: string[]; problems: InputProblem[] } {
+    const paths: string[] = [];
     const problems: InputProblem[] = [];
     const seen = new Set<string>();
 
@@ -82,11 +110,8 @@ export function collectInputs(args: readonly string[]): Inputs {
         try { real = realpathSync(path); } catch (e) { problems.push({ path, message: describeFsError(e) }); return; }
         if (seen.has(real)) return;
         seen.add(real);
-        const { text, problem } = readSubmissionText(path);
-        if (problem !== undefined) problems.push({ path, message: problem });
-        else files.push({ path, text: text! });
+        paths.push(path);
     };
-
     const walk = (dir: string, visited: Set<string>) => {
         let real: string;
         try { real = realpathSync(dir); } catch (e) { problems.push({ path: dir, message: describeFsError(e) }); return; }
@@ -115,7 +140,7 @@ export function collectInputs(args: readonly string[]): Inputs {
         if (st.isDirectory()) walk(arg, new Set());
         else addFile(arg, true);
     }
-    return { files, problems };
+    return { paths, problems };
 }
 
 /**
@@ -124,10 +149,10 @@ export function collectInputs(args: readonly string[]): Inputs {
  */
 export function readOneSubmission(path: string, command: string, err: (text: string) => void): SourceFile | ExitCode.Usage {
     const { files, problems } = collectInputs([path]);
-    for (const p of problems) err(`pisub: ${p.path}: ${p.message}\n`);
+    for (const p of problems) err(`pisub: ${safe(p.path)}: ${safe(p.message)}\n`);
     if (problems.length > 0) return ExitCode.Usage;
     if (files.length !== 1) {
-        err(`pisub: ${path}: pisub ${command} takes one submission file, not a folder\n`);
+        err(`pisub: ${safe(path)}: pisub ${command} takes one submission file, not a folder\n`);
         return ExitCode.Usage;
     }
     return files[0];

@@ -7,6 +7,9 @@ import { installedDocsBase } from './installed-docs.js';
 import { registerScoreRequest } from './lsp/score-request.js';
 import { registerWorkspaceRequests } from './lsp/workspace-requests.js';
 import { registerPortfolioRequest } from './lsp/portfolio-request.js';
+import { NodeEvidenceFiles } from './evidence-files.js';
+import { watchEvidenceFiles } from './lsp/evidence-watch.js';
+import { registerAuditRequest } from './lsp/audit-request.js';
 import { PisubNodeFileSystem } from './workspace-guards.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -24,8 +27,11 @@ const survive = (kind: string) => (error: unknown) => {
 process.on('uncaughtException', survive('uncaught exception'));
 process.on('unhandledRejection', survive('unhandled promise rejection'));
 
-const { shared } = createPisubServices({ connection, ...PisubNodeFileSystem }, { docsBase: installedDocsBase() });
+const evidenceFiles = new NodeEvidenceFiles();
+const { shared } = createPisubServices({ connection, ...PisubNodeFileSystem }, { docsBase: installedDocsBase(), evidenceFiles });
+watchEvidenceFiles(shared, evidenceFiles);
 registerScoreRequest(connection, shared);
 registerWorkspaceRequests(connection, shared);
 registerPortfolioRequest(connection, shared);
+registerAuditRequest(connection, shared);
 startLanguageServer(shared);

@@ -8,7 +8,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
-import { PisubAnalysisCache } from './analysis.js';
+import { PisubAnalysisCache, type EvidenceFiles } from './analysis.js';
 import { registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
@@ -29,6 +29,8 @@ export type PisubServices = LangiumServices & PisubAddedServices;
 
 export interface PisubModuleOptions {
     docsBase?: string;
+    /** Reads evidence files (the language server and the CLI pass evidence-files.ts's NodeEvidenceFiles). */
+    evidenceFiles?: EvidenceFiles;
 }
 
 /** Shared-service overrides that keep the server alive on any URI, file or document (workspace-guards.ts). */
@@ -47,7 +49,7 @@ export const PisubSharedModule: Module<LangiumSharedServices, DeepPartial<Langiu
 export function createPisubModule(options: PisubModuleOptions = {}): Module<PisubServices, PartialLangiumServices & PisubAddedServices> {
     return {
         analysis: {
-            Cache: () => new PisubAnalysisCache(),
+            Cache: () => new PisubAnalysisCache(options.evidenceFiles),
             docsBase: () => options.docsBase
         },
         validation: {
