@@ -304,10 +304,12 @@ export class PisubDocumentBuilder extends DefaultDocumentBuilder {
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         // A file that changed on disk and can no longer be read (permissions, grown over the cap,
         // replaced by a pipe) leaves the workspace: reading it would fail the whole build.
+        // (Only with the real file system: tests and the CLI use in-memory ones.)
         const readable: URI[] = [];
         deleted = [...deleted];
+        const onDisk = this.fileSystemProvider instanceof PisubFileSystemProvider;
         for (const uri of changed) {
-            if (uri.scheme === 'file' && isPisubFileName(uri.path) && !this.textDocuments?.get(uri.toString())) {
+            if (onDisk && uri.scheme === 'file' && isPisubFileName(uri.path) && !this.textDocuments?.get(uri.toString())) {
                 const reason = unreadableReason(uri.fsPath);
                 if (reason !== undefined && reason !== 'is a folder') {
                     if (this.langiumDocuments.hasDocument(uri)) {
