@@ -4,6 +4,7 @@
  * publishDiagnostics per document.
  */
 import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 /** Position (0-based line/character) of an offset in a text. */
@@ -13,15 +14,25 @@ export function positionAt(text, offset) {
     return { line, character: offset - last };
 }
 
-export async function startServer(serverPath, { env, execArgv = [] } = {}) {
-    const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/**
+ * Options: `env`, `execArgv`; `workspaceFolder` (a path: the server scans it); `uid`/`gid` (run the
+ * server as another user, e.g. 65534 to test unreadable files when the tests run as root).
+ */
+export async function startServer(serverPath, { env, execArgv = [], workspaceFolder, uid, gid } = {}) {
+    const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], {
+        stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env },
+        ...(uid !== undefined ? { uid } : {}), ...(gid !== undefined ? { gid } : {})
+    });
+    const logs = [];
     let stderr = '';
     child.stderr.on('data', d => { stderr += d; });
     const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const waiters = new Map();
     const latest = new Map();
+    const counts = new Map();
     conn.onNotification('textDocument/publishDiagnostics', p => {
         latest.set(p.uri, p.diagnostics);
+        counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
         const list = waiters.get(p.uri) ?? [];
         waiters.delete(p.uri);
         for (const w of list) w(p.diagnostics);
@@ -29,10 +40,13 @@ export async function startServer(serverPath, { env, execArgv = [] } = {}) {
     // The server may ask for configuration, capability registration and progress tokens.
     conn.onRequest('workspace/configuration', p => p.items.map(() => null));
     conn.onRequest((_method, _params) => null);
+    conn.onNotification('window/logMessage', p => { logs.push(p.message); });
     conn.onNotification((_method, _params) => undefined);
     conn.listen();
     const init = await conn.sendRequest('initialize', {
-        processId: process.pid, rootUri: null, workspaceFolders: null,
+        processId: process.pid,
+        rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).href : null,
+        workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: 'workspace' }] : null,
         capabilities: {
             textDocument: {
                 synchronization: { didSave: true },
@@ -48,7 +62,11 @@ export async function startServer(serverPath, { env, execArgv = [] } = {}) {
     return {
         child, conn, capabilities: init.capabilities, exited,
         stderr: () => stderr,
+        /** Messages the server logged (window/logMessage: console output and the output channel). */
+        logs: () => logs,
         latestDiagnostics: uri => latest.get(uri),
+        /** How many times diagnostics were published for a URI. */
+        publishCount: uri => counts.get(uri) ?? 0,
         /** Resolves with the next diagnostics published for a URI. */
         nextDiagnostics(uri, timeoutMs = 30_000) {
             return new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ import { positionAt, startServer } from './lsp-client.mjs';
  * CPU time (ms) the server's threads have used so far, from /proc/<pid>/task/<tid>/schedstat
  * (nanoseconds; Linux only). Unlike latency, it barely depends on other processes' load.
  */
-function cpuTimeMs(pid) {
+export function cpuTimeMs(pid) {
     try {
         let ns = 0;
         for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);

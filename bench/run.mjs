@@ -4,7 +4,7 @@
  * Prints a table and writes bench/results/latest.json (git-ignored; partial runs: partial.json). Not a test: figures depend on
  * the machine and its load, which are recorded with them.
  *
- *   node bench/run.mjs [--quick] [--seed 42] [--only cli,lsp,ext,size]
+ *   node bench/run.mjs [--quick] [--seed 42] [--only cli,lsp,robust,ext,size]
  *
  * Needs the bundles (`npm run bundle`); bundles its own parse-only reference to out/bench/.
  */
@@ -18,6 +18,7 @@ import * as esbuild from 'esbuild';
 import { bigGroupSubmission, generateCorpus, typicalSubmission } from '../scripts/gen-corpus.mjs';
 import { activationTime } from './activation.mjs';
 import { lspLatency } from './lsp-latency.mjs';
+import { lspRobustness } from './lsp-robustness.mjs';
 import { measure, median, memoryMethod } from './measure.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,13 +34,15 @@ export const TARGETS = {
     keystrokeTypicalP95Ms: { max: 50, label: 'keystroke → diagnostics p95, typical file' },
     keystrokeBigP95Ms: { max: 500, label: 'keystroke → diagnostics p95, 10,000 lines' },
     hoverP95Ms: { max: 30, label: 'hover p95 (worst of typical and 10,000 lines)' },
-    completionP95Ms: { max: 30, label: 'completion p95 (worst of typical and 10,000 lines, top and last line)' }
+    completionP95Ms: { max: 30, label: 'completion p95 (worst of typical and 10,000 lines, top and last line)' },
+    unresolvedWorkspaceRatio: { max: 1.2, label: 'keystroke median, 400-file workspace with 100 unresolved prior-year files ÷ without' },
+    bigUnresolvedAddedMs: { max: 10, label: 'keystroke median added by an open 10,000-line file with an unresolved prior-year' }
 };
 
 function args() {
     const a = process.argv.slice(2);
     const get = (name, fallback) => { const i = a.indexOf(name); return i >= 0 ? a[i + 1] : fallback; };
-    return { quick: a.includes('--quick'), seed: Number(get('--seed', 42)), only: get('--only', 'cli,lsp,ext,size').split(',') };
+    return { quick: a.includes('--quick'), seed: Number(get('--seed', 42)), only: get('--only', 'cli,lsp,robust,ext,size').split(',') };
 }
 
 const log = text => process.stdout.write(text + '\n');
@@ -140,6 +143,21 @@ async function lsp(quick) {
     return r;
 }
 
+async function robust(quick, seed) {
+    if (!existsSync(SERVER)) return { skipped: 'out/language/main.cjs missing' };
+    log('\nLanguage server robustness costs (bench/lsp-robustness.mjs)');
+    const r = await lspRobustness({ serverPath: SERVER, quick, seed });
+    const w = r.workspace400;
+    log(`  400-file workspace, keystroke → diagnostics median: ${fmt(w.without.medianMs, 1)} ms without, ${fmt(w.withUnresolved.medianMs, 1)} ms with 100 unresolved prior-year files (ratio ${fmt(w.ratio, 2)}); p95 ${fmt(w.without.p95Ms, 1)} / ${fmt(w.withUnresolved.p95Ms, 1)} ms`);
+    log(`      server CPU per keystroke, median: ${fmt(w.without.cpuMedianMs, 1)} ms without, ${fmt(w.withUnresolved.cpuMedianMs, 1)} ms with (ratio ${fmt(w.cpuRatio, 2)})`);
+    const b = r.bigUnresolved;
+    log(`  keystroke in a typical file: median ${fmt(b.keystrokeBefore.medianMs, 1)} ms, ${fmt(b.keystrokeAfter.medianMs, 1)} ms with a 10,000-line unresolved file open (adds ${fmt(b.addedMedianMs, 1)} ms; server CPU per keystroke ${fmt(b.keystrokeBefore.cpuMedianMs, 1)} → ${fmt(b.keystrokeAfter.cpuMedianMs, 1)} ms, adds ${fmt(b.addedCpuMedianMs, 1)} ms)`);
+    log(`  opening that 10,000-line file: diagnostics after ${fmt(b.openBigToDiagnosticsMs)} ms; a hover on the other file sent at the same time answered after ${fmt(b.hoverDuringOpenMs)} ms`);
+    const m = r.openCloseCycles;
+    log(`  RSS over 40 open/close cycles of untitled 1,000-line documents: ${fmt(m.rssStartMb)} MB at start, ${fmt(m.rssAfter10Mb)} MB after 10, ${fmt(m.rssAfter40Mb)} MB after 40 (${fmt(m.perCycleAfter10Mb, 2)} MB per cycle after 10)`);
+    return r;
+}
+
 function sizes() {
     const kb = p => (existsSync(p) ? statSync(p).size / 1024 : undefined);
     const out = {
@@ -180,12 +198,15 @@ function verdicts(results) {
         keystrokeTypicalP95Ms: lspR?.typical.keystrokeToDiagnostics.p95Ms,
         keystrokeBigP95Ms: lspR?.big.keystrokeToDiagnostics.p95Ms,
         hoverP95Ms: lspR ? Math.max(lspR.typical.hover.p95Ms, lspR.big.hover.p95Ms) : undefined,
-        completionP95Ms: lspR ? Math.max(lspR.typical.completion.p95Ms, lspR.big.completion.p95Ms, lspR.typical.completionAtEnd.p95Ms, lspR.big.completionAtEnd.p95Ms) : undefined
+        completionP95Ms: lspR ? Math.max(lspR.typical.completion.p95Ms, lspR.big.completion.p95Ms, lspR.typical.completionAtEnd.p95Ms, lspR.big.completionAtEnd.p95Ms) : undefined,
+        unresolvedWorkspaceRatio: results.robust?.workspace400?.ratio,
+        bigUnresolvedAddedMs: results.robust?.bigUnresolved?.addedMedianMs
     };
     // CPU time barely depends on the load other processes put on the machine; wall time does.
     const cpu = {
         cliColdOneFileMs: one?.check.cpuMs, cli10kSeconds: tenK?.check.cpuMs === undefined ? undefined : tenK.check.cpuMs / 1000,
-        keystrokeTypicalP95Ms: lspR?.typical.keystrokeToDiagnostics.cpuP95Ms, keystrokeBigP95Ms: lspR?.big.keystrokeToDiagnostics.cpuP95Ms
+        keystrokeTypicalP95Ms: lspR?.typical.keystrokeToDiagnostics.cpuP95Ms, keystrokeBigP95Ms: lspR?.big.keystrokeToDiagnostics.cpuP95Ms,
+        unresolvedWorkspaceRatio: results.robust?.workspace400?.cpuRatio, bigUnresolvedAddedMs: results.robust?.bigUnresolved?.addedCpuMedianMs
     };
     log('\nTargets');
     const out = {};
@@ -211,6 +232,7 @@ async function main() {
         results.cli = await cliThroughput(quick, seed);
     }
     if (only.includes('lsp')) results.lsp = await lsp(quick);
+    if (only.includes('robust')) results.robust = await robust(quick, seed);
     if (only.includes('ext')) {
         results.activation = await activationTime(EXTENSION);
         log(`\nExtension activation (${results.activation.method}): ${results.activation.skipped ?? `require ${fmt(results.activation.requireMs, 1)} ms + activate ${fmt(results.activation.activateMs, 1)} ms`}`);
@@ -221,7 +243,7 @@ async function main() {
     const outDir = join(ROOT, 'bench/results');
     mkdirSync(outDir, { recursive: true });
     // A partial run (--quick or --only) does not replace the last full results.
-    const name = quick || only.length < 4 ? 'partial.json' : 'latest.json';
+    const name = quick || only.length < 5 ? 'partial.json' : 'latest.json';
     writeFileSync(join(outDir, name), JSON.stringify(results, null, 2) + '\n');
     log(`\nWritten to bench/results/${name}`);
 }

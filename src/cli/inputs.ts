@@ -6,11 +6,11 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { inputFormatFor, type SourceFile } from '../language/headless.js';
+import { isPisubFileName, MAX_FILE_BYTES, NOT_REGULAR_MESSAGE, tooLargeMessage } from '../language/limits.js';
 import { ExitCode } from './command.js';
 import { safe } from './terminal.js';
 
-/** A real submission is a few KB; a 10,000-line group file is about 0.5 MB. 4 MB bounds memory (docs/robustness.md). */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface InputProblem {
     readonly path: string;
@@ -25,13 +25,12 @@ export interface Inputs {
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-e2e']);
 
 function isSubmissionPath(path: string): boolean {
-    return path.toLowerCase().endsWith('.pisub') || inputFormatFor(path) !== undefined;
+    return isPisubFileName(path) || inputFormatFor(path) !== undefined;
 }
 
-/** Files found by walking a folder: .pisub, and QPP JSON files named *.qpp.json. */
+/** Files found by walking a folder: .pisub, and QPP JSON files named *.qpp.json, in any case (`X.PISUB` too). */
 function isFolderCandidate(name: string): boolean {
-    const lower = name.toLowerCase();
-    return lower.endsWith('.pisub') || lower.endsWith('.qpp.json');
+    return isPisubFileName(name) || name.toLowerCase().endsWith('.qpp.json');
 }
 
 export function readSubmissionText(path: string): { text?: string; problem?: string } {
@@ -50,10 +49,8 @@ export function readSubmissionText(path: string): { text?: string; problem?: str
 /** Why a file is not read at all (not a regular file, too large), or undefined. */
 export function sizeProblem(st: Stats): string | undefined {
     // A pipe or device (e.g. a link to /dev/zero) would block or never end: read regular files only.
-    if (!st.isFile()) return 'not a regular file (a pipe, socket or device); pisub reads submission files saved on disk';
-    if (st.size > MAX_FILE_BYTES) {
-        return `file is ${(st.size / 1024 / 1024).toFixed(1)} MB; pisub reads submission files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB (a real submission is a few KB)`;
-    }
+    if (!st.isFile()) return NOT_REGULAR_MESSAGE;
+    if (st.size > MAX_FILE_BYTES) return tooLargeMessage(st.size);
     return undefined;
 }
 

@@ -5,13 +5,15 @@
  */
 import * as vscode from 'vscode';
 import {
-    CodeLensRequest, InlayHintRequest, LanguageClient, SemanticTokensRegistrationType, State, TransportKind,
-    type LanguageClientOptions, type ServerOptions
+    CloseAction, CodeLensRequest, ErrorAction, InlayHintRequest, LanguageClient, SemanticTokensRegistrationType, State, TransportKind,
+    type ErrorHandler, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
+import { PISUB_GLOB } from './pisub-files.js';
 import { featureEnabled, SECTION, settingsSnapshot } from './settings.js';
 import type { Request } from '../protocol.js';
 
 export type ServerHealth = 'starting' | 'running' | 'stopped';
+
 
 export class PisubClient implements vscode.Disposable {
     readonly output: vscode.LogOutputChannel;
@@ -22,7 +24,7 @@ export class PisubClient implements vscode.Disposable {
 
     private readonly configListener: vscode.Disposable;
     /** Tells the server about .pisub files created, changed or deleted on disk (one watcher for every restart). */
-    private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.pisub');
+    private readonly watcher = vscode.workspace.createFileSystemWatcher(PISUB_GLOB);
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.output = vscode.window.createOutputChannel('PI (pisub)', { log: true });
@@ -82,6 +84,7 @@ export class PisubClient implements vscode.Disposable {
             synchronize: { fileEvents: this.watcher },
             initializationOptions: { settings: settingsSnapshot() },
             outputChannel: this.output,
+            errorHandler: this.errorHandler(),
             middleware: {
                 // The feature switches: a disabled feature does not ask the server at all.
                 provideHover: (doc, pos, token, next) => (featureEnabled('hover') ? next(doc, pos, token) : undefined),
@@ -122,6 +125,37 @@ export class PisubClient implements vscode.Disposable {
             }
         }
         this.healthEmitter.fire('stopped');
+    }
+
+    /**
+     * If the server process ends unexpectedly it is restarted quietly (a line in the output), up to 4
+     * times in 3 minutes; after that it stays stopped and a notification says so in plain words,
+     * with a Restart button (the status bar reads "PI: checker stopped, click to restart" meanwhile).
+     */
+    /** How many times the server process ended unexpectedly since the extension started. */
+    crashes = 0;
+
+    private errorHandler(): ErrorHandler {
+        const crashes: number[] = [];
+        return {
+            error: () => ({ action: ErrorAction.Continue, handled: true }),
+            closed: () => {
+                this.crashes++;
+                const now = Date.now();
+                crashes.push(now);
+                while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
+                if (crashes.length <= 4) {
+                    this.output.warn(`The PI language server stopped unexpectedly; restarting it (${crashes.length} of 4 in 3 minutes).`);
+                    return { action: CloseAction.Restart, handled: true };
+                }
+                this.output.error('The PI language server stopped 5 times in 3 minutes; it is not restarted automatically.');
+                void vscode.window.showErrorMessage(
+                    'The PI checker stopped working: problems and scores of .pisub files are not updated until it is restarted. The "PI (pisub)" output says what happened.',
+                    'Restart'
+                ).then(choice => { if (choice === 'Restart') void this.restart(); });
+                return { action: CloseAction.DoNotRestart, handled: true };
+            }
+        };
     }
 
     /** Makes VS Code ask again for the inlay hints, code lenses and semantic tokens of the open .pisub files. */

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { PisubClient } from './client.js';
+import { PISUB_GLOB } from './pisub-files.js';
 import { portfolioReport } from './portfolio.js';
 import { buildAuditBinder } from './audit.js';
 import { breakdownMarkdown } from './score-format.js';
@@ -31,7 +32,9 @@ export function commandTable(ctx: CommandContext): CommandEntry[] {
         { id: 'pisub.portfolioReport', run: () => portfolioReport(ctx) },
         { id: 'pisub.buildAuditBinder', run: (uri?: unknown, output?: unknown) => buildAuditBinder(ctx, uri instanceof vscode.Uri ? uri : undefined, typeof output === 'string' ? output : undefined) },
         // Internal, for the e2e tests: the status bar text (undefined while hidden).
-        { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() }
+        { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() },
+        // Internal, for the e2e tests: how many times the server process ended unexpectedly.
+        { id: 'pisub.internal.serverCrashes', run: () => ctx.client.crashes }
     ];
 }
 
@@ -135,7 +138,7 @@ async function newSubmission(ctx: CommandContext, yearArg?: unknown, kindArg?: u
 
 /** Builds and validates every .pisub file of the workspace, so all of them appear in the Problems panel. */
 async function checkWorkspace(ctx: CommandContext): Promise<CheckWorkspaceResult | undefined> {
-    const files = await vscode.workspace.findFiles('**/*.pisub', '**/{node_modules,.git}/**');
+    const files = await vscode.workspace.findFiles(PISUB_GLOB, '**/{node_modules,.git}/**');
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'PI: checking the workspace' },
         () => ctx.client.request(CheckWorkspaceRequest, { uris: files.map(f => f.toString()) })

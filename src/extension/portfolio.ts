@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { PortfolioReportRequest, type PortfolioResult } from '../protocol.js';
 import type { CommandContext } from './commands.js';
+import { PISUB_GLOB } from './pisub-files.js';
 
 
 let panel: vscode.WebviewPanel | undefined;
@@ -17,7 +18,7 @@ function plural(n: number, word: string): string {
 
 /** Builds the report of every .pisub file of the workspace and shows it; returns what the server sent. */
 export async function portfolioReport(ctx: Pick<CommandContext, 'client'>): Promise<PortfolioResult | undefined> {
-    const files = await vscode.workspace.findFiles('**/*.pisub', '**/{node_modules,.git}/**');
+    const files = await vscode.workspace.findFiles(PISUB_GLOB, '**/{node_modules,.git}/**');
     const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.toString());
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'PI: building the portfolio report' },

@@ -55,7 +55,7 @@ export class ScoreStatusBar implements vscode.Disposable {
         const uri = this.activeUri();
         if (!uri || !readSettings().statusBarEnabled) return this.hide();
         if (this.client.health === 'stopped') {
-            return this.show('$(error) PI: server stopped', 'The PI language server is not running. Click to restart it.', 'pisub.restartServer');
+            return this.show('$(error) PI: checker stopped, click to restart', 'The PI checker (language server) is not running: problems and scores of .pisub files are not updated. Click to restart it.', 'pisub.restartServer');
         }
         const score = await this.client.request(ScoreRequest, { uri: uri.toString() });
         if (generation !== this.generation) return this.shown; // a newer refresh is on its way

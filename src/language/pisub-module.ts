@@ -2,7 +2,7 @@
  * Dependency injection for the pisub language: the generated services, the rule validator, the
  * analysis cache and (in lsp/) the editor features.
  */
-import { inject, type Module } from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices
@@ -10,9 +10,13 @@ import {
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
 import { PisubAnalysisCache, type EvidenceFiles } from './analysis.js';
 import { PisubLinker } from './pisub-linker.js';
-import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
+import { registerValidationChecks, type PisubDocumentValidator } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
+import {
+    PisubDocumentBuilder, PisubDocumentFactory, PisubDocumentUpdateHandler, PisubGuardedValidator, PisubServiceRegistry,
+    PisubWorkspaceManager
+} from './workspace-guards.js';
 
 export interface PisubAddedServices {
     analysis: {
@@ -30,6 +34,19 @@ export interface PisubModuleOptions {
     evidenceFiles?: EvidenceFiles;
 }
 
+/** Shared-service overrides that keep the server alive on any URI, file or document (workspace-guards.ts). */
+export const PisubSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    ServiceRegistry: services => new PisubServiceRegistry(services),
+    workspace: {
+        WorkspaceManager: services => new PisubWorkspaceManager(services),
+        LangiumDocumentFactory: services => new PisubDocumentFactory(services),
+        DocumentBuilder: services => new PisubDocumentBuilder(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: services => new PisubDocumentUpdateHandler(services)
+    }
+};
+
 export function createPisubModule(options: PisubModuleOptions = {}): Module<PisubServices, PartialLangiumServices & PisubAddedServices> {
     return {
         analysis: {
@@ -40,7 +57,7 @@ export function createPisubModule(options: PisubModuleOptions = {}): Module<Pisu
             docsBase: () => options.docsBase
         },
         validation: {
-            DocumentValidator: services => new PisubDocumentValidator(services as PisubServices)
+            DocumentValidator: services => new PisubGuardedValidator(services as PisubServices)
         },
         references: {
             Linker: services => new PisubLinker(services)
@@ -60,7 +77,7 @@ export function createPisubServices(context: DefaultSharedModuleContext, options
     shared: LangiumSharedServices;
     Pisub: PisubServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), PisubGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), PisubGeneratedSharedModule, PisubSharedModule);
     const Pisub = inject(
         createDefaultModule({ shared }),
         PisubGeneratedModule,

@@ -197,6 +197,39 @@ suite('pisub in real VS Code', () => {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
+    test('"PI: New submission…" → Save As a workspace file → keep typing: diagnostics and the score still update', async () => {
+        // The sequence that used to end the server (issue 8): an untitled pisub document, saved under a
+        // new name (its untitled editor closed), then edits in the saved file.
+        const crashesBefore = await vscode.commands.executeCommand('pisub.internal.serverCrashes');
+        const untitled = await vscode.commands.executeCommand('pisub.newSubmission', 2024, 'group');
+        await waitFor(() => codes(untitled.uri).includes('submission/syntax'), 'diagnostics on the untitled file');
+        // Type a complete submission into it (a clean 2024 file under a new name).
+        const clean = (await vscode.workspace.openTextDocument(await fixture('clean-2024.pisub'))).getText().replace('submission riverside-2024', 'submission saved-as-2024');
+        const editor = await vscode.window.showTextDocument(untitled, { preview: false });
+        await editor.edit(b => b.replace(new vscode.Range(untitled.positionAt(0), untitled.positionAt(untitled.getText().length)), clean));
+        await waitFor(() => !vscode.languages.getDiagnostics(untitled.uri).some(d => d.severity === vscode.DiagnosticSeverity.Error), 'no errors in the typed submission');
+        await waitFor(async () => (await statusText()) === 'PI: 96', 'status bar "PI: 96" for the untitled file');
+        // Save As: the text goes to a file in the workspace, which opens; the untitled editor closes unsaved.
+        const target = vscode.Uri.joinPath((await fixture('clean-2024.pisub')), '..', 'saved-as-2024.pisub');
+        await vscode.workspace.fs.writeFile(target, Buffer.from(untitled.getText(), 'utf8'));
+        const saved = await vscode.workspace.openTextDocument(target);
+        await vscode.window.showTextDocument(untitled, { preview: false });
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        const savedEditor = await vscode.window.showTextDocument(saved, { preview: false });
+        await waitFor(() => vscode.languages.getDiagnostics(untitled.uri).length === 0, 'the closed untitled file has no problems left');
+        // Keep typing in the saved file: SAFER "no" zeroes the score, "yes" brings it back.
+        for (const [from, to, expected] of [['attest safer-guide yes', 'attest safer-guide no', /^PI: 0/], ['attest safer-guide no', 'attest safer-guide yes', /^PI: 96$/]]) {
+            const at = saved.getText().indexOf(from);
+            await savedEditor.edit(b => b.replace(new vscode.Range(saved.positionAt(at), saved.positionAt(at + from.length)), to));
+            await waitFor(() => codes(saved.uri).includes('attestation/safer-not-yes') === (to.endsWith('no')), `diagnostics after typing "${to}"`);
+            await waitFor(async () => expected.test((await statusText()) || ''), `status bar ${expected} after typing "${to}"`);
+        }
+        // VS Code restarts a crashed server quietly: the server must not have ended at all.
+        assert.strictEqual(await vscode.commands.executeCommand('pisub.internal.serverCrashes'), crashesBefore, 'the language server did not stop');
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     test('"PI: Check workspace" puts files that were never opened in the Problems panel', async () => {
         // Langium 4.4 validates the workspace's closed files at the first edit, so by now the file may
         // already have diagnostics; the command must (re)validate it and count its errors either way.

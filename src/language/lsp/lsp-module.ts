@@ -7,7 +7,7 @@ import type { PartialLangiumServices } from 'langium/lsp';
 import type { PisubAddedServices, PisubServices } from '../pisub-module.js';
 import { PisubCodeActionProvider } from './code-actions.js';
 import { PisubCodeLensProvider } from './code-lens.js';
-import { PisubCompletionProvider } from './completion.js';
+import { PisubClampedCompletionProvider } from './positions.js';
 import { PisubDocumentSymbolProvider } from './document-symbols.js';
 import { PisubFoldingRangeProvider } from './folding.js';
 import { PisubFormatter } from './formatter.js';
@@ -19,7 +19,7 @@ import { PisubEvidenceLinkProvider } from './evidence-links.js';
 export const PisubLspModule: Module<PisubServices, PartialLangiumServices & Partial<PisubAddedServices>> = {
     lsp: {
         HoverProvider: services => new PisubHoverProvider(services),
-        CompletionProvider: services => new PisubCompletionProvider(services),
+        CompletionProvider: services => new PisubClampedCompletionProvider(services),
         CodeActionProvider: services => new PisubCodeActionProvider(services),
         Formatter: services => new PisubFormatter(services),
         DocumentSymbolProvider: services => new PisubDocumentSymbolProvider(services),

@@ -9,6 +9,7 @@
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { SUPPORTED_YEARS } from '../data/measures.js';
+import { isPisubFileName } from '../limits.js';
 import { factsFor } from '../data/years.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/submission.js';
 import { submissionTemplate, templateProblem, templateSnippet } from '../templates.js';
@@ -75,7 +76,8 @@ export async function checkWorkspace(
             unreadable.push({ uri: text, reason: 'not a URI' });
             continue;
         }
-        if (!registry.hasServices(uri) || documents.hasDocument(uri)) continue;
+        // Only .pisub files (any case) from the client's list; open documents of any name are already known.
+        if (!isPisubFileName(uri.path) || documents.hasDocument(uri)) continue;
         try {
             await documents.getOrCreateDocument(uri, token);
         } catch (e) {

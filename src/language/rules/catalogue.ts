@@ -39,6 +39,8 @@ const RULE_LIST: RuleDefinition[] = [
     // --- the submission as a whole -------------------------------------------------------------
     { code: 'submission/syntax', severity: 'error', title: 'Syntax error', confidence: 'H', sources: ['language'], gate: true,
         rule: 'The file must follow the .pisub language (docs/language.md), or the QPP JSON format for .qpp.json files; a file that does not parse is not a valid submission and scores 0.' },
+    { code: 'submission/file-too-large', severity: 'error', title: 'File too large to check', confidence: 'H', sources: ['language'],
+        rule: 'pisub checks submission files of at most 4 MB (a real submission is a few KB; docs/robustness.md); a larger document open in the editor is not checked.' },
     { code: 'submission/unreadable', severity: 'error', title: 'File could not be checked', confidence: 'H', sources: ['language'],
         rule: 'A file pisub cannot check (nested too deeply, or an internal error) is reported on its own; the other files are checked as usual. Simplify the file, or report it with the file.' },
     { code: 'submission/duplicate-statement', severity: 'error', title: 'Statement given twice', confidence: 'H', sources: ['language', 'submissionsApi'],
