@@ -1,0 +1,85 @@
+/**
+ * Red-team findings (R9): inputs and situations the CLI's authors did not write, each found by
+ * running the built CLI as a hostile or unlucky consultant would. Every test failed before its fix.
+ * Temp folders only; a process that hangs is killed with SIGKILL (a hang guard, never an assertion
+ * about time: SIGTERM is not enough once pisub's signal handlers are installed and it is blocked in
+ * a synchronous read).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+
+const MESSY = 'submission a {\n  year 2024\n\n\n  measure e-prescribing 5/10 // note\n}';
+const CANONICAL = 'submission a {\n    year 2024\n\n    measure e-prescribing 5 / 10 // note\n}\n';
+
+function folder(files: Record<string, string> = {}): string {
+    const dir = mkdtempSync(join(tmpdir(), 'pisub-redteam-'));
+    chmodSync(dir, 0o755);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+}
+
+function mkfifo(path: string): boolean {
+    return spawnSync('mkfifo', [path]).status === 0;
+}
+
+/** The built CLI in `cwd`; killed with SIGKILL if it has not ended after 60 s (a hang guard). */
+function run(args: string[], cwd: string): { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+    return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('pipes and devices are never read as files to replace', () => {
+    it('format refuses a symlink to /dev/zero and a FIFO named x.pisub, unread, and formats the other file', () => {
+        const dir = folder({ 'a.pisub': MESSY });
+        symlinkSync('/dev/zero', join(dir, 'zero.pisub'));
+        const fifo = mkfifo(join(dir, 'fifo.pisub'));
+        const args = ['format', 'zero.pisub', ...(fifo ? ['fifo.pisub'] : []), 'a.pisub'];
+        const r = run(args, dir);
+        expect(r.signal).toBeNull(); // it ended by itself (before: read /dev/zero forever)
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('pisub: zero.pisub: not formatted: not a regular file');
+        if (fifo) expect(r.stderr).toContain('pisub: fifo.pisub: not formatted: not a regular file');
+        expect(readFileSync(join(dir, 'a.pisub'), 'utf8')).toBe(CANONICAL);
+        expect(r.stderr).toContain(`pisub format: 1 formatted, 0 already formatted, ${fifo ? 2 : 1} not formatted (named above)`);
+    });
+
+    it('report/export -o a FIFO or a link to /dev/zero, even with --force, is refused without reading it', () => {
+        const dir = folder({ 'a.pisub': CANONICAL });
+        symlinkSync('/dev/zero', join(dir, 'zero.out'));
+        const outputs = ['zero.out', ...(mkfifo(join(dir, 'fifo.out')) ? ['fifo.out'] : [])];
+        for (const out of outputs) {
+            for (const args of [['report', 'a.pisub', '-o', out, '--force'], ['export', 'a.pisub', '--allow-errors', '-o', out, '--force'], ['report', 'a.pisub', '-o', out]]) {
+                const r = run(args, dir);
+                expect(r.signal, args.join(' ')).toBeNull(); // before: blocked on the FIFO / read /dev/zero forever, deaf to SIGTERM
+                expect(r.code, args.join(' ')).not.toBe(0);
+                expect(r.stderr, args.join(' ')).toContain(`${out} is not a regular file`);
+                expect(r.stderr).not.toMatch(/\n\s+at /);
+            }
+        }
+        expect(readFileSync(join(dir, 'a.pisub'), 'utf8')).toBe(CANONICAL);
+        expect(readdirSync(dir).filter(n => n.endsWith('.tmp'))).toEqual([]);
+    });
+});
+
+describe('format over a folder', () => {
+    it('a QPP JSON file found in a folder is not an error (only .pisub files are formatted); one named on the command line is', () => {
+        const dir = folder({ 'a.pisub': MESSY, 'b.qpp.json': '{}' });
+        const r = run(['format', '.'], dir);
+        expect(r.stderr).not.toContain('b.qpp.json');
+        expect(r.code).toBe(0); // before: 2, "b.qpp.json: not a .pisub file", though every .pisub file was formatted
+        expect(readFileSync(join(dir, 'a.pisub'), 'utf8')).toBe(CANONICAL);
+
+        const named = run(['format', 'a.pisub', 'b.qpp.json'], dir);
+        expect(named.code).toBe(2);
+        expect(named.stderr).toContain('pisub: b.qpp.json: not a .pisub file; only .pisub files are formatted');
+
+        const onlyJson = folder({ 'b.qpp.json': '{}' });
+        const none = run(['format', '.'], onlyJson);
+        expect(none.code).toBe(2);
+        expect(none.stderr).toContain('no .pisub files found');
+    });
+});
