@@ -83,3 +83,36 @@ describe('format over a folder', () => {
         expect(none.stderr).toContain('no .pisub files found');
     });
 });
+
+describe('file names that would make the output lie', () => {
+    it('a file whose name is not UTF-8 (a Latin-1 "M\\xfcller.pisub") is named as such, not "no such file", and not confused with its look-alike', () => {
+        const dir = folder({ 'good.pisub': MESSY });
+        writeFileSync(Buffer.from(`${dir}/M\xfcller.pisub`, 'latin1'), MESSY);
+        // The UTF-8 name its bytes decode to (U+FFFD): a different file the walk must not take for it.
+        writeFileSync(join(dir, 'M\ufffdller.pisub'), CANONICAL);
+        const r = run(['check', '.'], dir);
+        expect(r.stderr).toContain('pisub: M\ufffdller.pisub: its name is not valid UTF-8, so pisub cannot open it; rename the file');
+        expect(r.stderr).not.toContain('no such file'); // before: "no such file or folder" for a file that is there
+        expect(r.code).toBe(2);
+        expect(r.stdout).toContain('2 files checked');
+
+        const f = run(['format', '.'], dir);
+        expect(f.code).toBe(2);
+        expect(f.stderr).toContain('its name is not valid UTF-8');
+        expect(readFileSync(Buffer.from(`${dir}/M\xfcller.pisub`, 'latin1'), 'utf8')).toBe(MESSY);
+        expect(readFileSync(join(dir, 'good.pisub'), 'utf8')).toBe(CANONICAL);
+    });
+
+    it('bidirectional controls in a file name (U+202E: "evil\\u202Egnp.pisub" shows as "evilbusip.png") are escaped in every text output', () => {
+        const name = 'evil\u202egnp\u2066.pisub';
+        // The practice name (shown by the report table) carries one too.
+        const dir = folder({ [name]: MESSY.replace('year 2024', 'year 2024\n  practice "Acme \u202eevil"') });
+        const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+        for (const args of [['check', '.'], ['format', '--check', '.'], ['report', '.'], ['score', name]]) {
+            const r = run(args, dir);
+            if (args[0] === 'report') expect(r.stdout).toContain('Acme');
+            else expect(r.stdout + r.stderr, args.join(' ')).toContain('evil\\u202egnp\\u2066.pisub');
+            expect(bidi.test(r.stdout + r.stderr), args.join(' ')).toBe(false);
+        }
+    });
+});
