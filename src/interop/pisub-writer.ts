@@ -10,6 +10,7 @@
  */
 import { catalogueFor, officialMeasureId, SUPPORTED_YEARS, type YearCatalogue } from '../language/data/measures.js';
 import { FRIENDLY_NAMES, preferredName } from '../language/data/names.js';
+import { TERMINAL_UNSAFE } from '../cli/terminal.js';
 import type { EntityKind, ReportingOption } from '../language/model/submission.js';
 
 export type ImportedValue = boolean | { readonly numerator: string; readonly denominator: string };
@@ -202,7 +203,11 @@ export function writePisub(s: ImportedSubmission): WrittenPisub {
         ...warnings.map(w => `// Warning: ${w}`),
         '// Review it and run `pisub check` before submitting.'
     ];
-    const text = [...comments, `submission ${name} {`, ...[...header, ...body].map(l => (l ? `    ${l}` : '')), '}', ''].join('\n');
+    // Control and bidirectional characters from the source (an ESC/BEL title sequence, U+2028, a
+    // right-to-left override) would reach the terminal through `import`'s output and split or reorder
+    // lines in editors: each becomes U+FFFD, visibly (a value holding one stays as invalid as it was).
+    const text = [...comments, `submission ${name} {`, ...[...header, ...body].map(l => (l ? `    ${l}` : '')), '}', '']
+        .map(l => l.replace(TERMINAL_UNSAFE, '\ufffd')).join('\n');
     return { text, name, warnings };
 }
 

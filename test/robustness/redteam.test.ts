@@ -116,3 +116,33 @@ describe('file names that would make the output lie', () => {
         }
     });
 });
+
+describe('import writes no control characters', () => {
+    it('ESC/BEL (a terminal-title sequence), U+2028 and U+202E in QPP JSON strings reach neither the terminal nor the .pisub file raw', () => {
+        const dir = folder();
+        const json = {
+            entityType: 'individual', taxpayerIdentificationNumber: '000456789\u001b]0;pwned\u0007', nationalProviderIdentifier: '1234567893',
+            performanceYear: 2024,
+            measurementSets: [{
+                category: 'pi', submissionMethod: 'registry\u001b[2J\u2028x\u0085y', performanceStart: '2024-01-01', performanceEnd: '2024-12-31',
+                cehrtId: '0015C01234567AB\u202e',
+                measurements: [{ measureId: 'PI_EP_1\u001b[2J', value: { numerator: 1, denominator: 10 } }, { measureId: 'PI_EP_1', value: { numerator: 1, denominator: 10 } }]
+            }]
+        };
+        writeFileSync(join(dir, 'e.json'), JSON.stringify(json));
+        const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+        const r = run(['import', 'e.json'], dir);
+        expect(r.code).toBe(0);
+        expect(unsafe.test(r.stdout)).toBe(false); // before: ESC ] 0 ; pwned BEL went to the terminal
+        expect(unsafe.test(r.stderr)).toBe(false);
+        expect(r.stdout).toContain('tin "000456789\ufffd]0;pwned\ufffd"');
+
+        expect(run(['import', 'e.json', '-o', 'e.pisub'], dir).code).toBe(0);
+        expect(unsafe.test(readFileSync(join(dir, 'e.pisub'), 'utf8'))).toBe(false);
+        // The damaged TIN and CEHRT id stay invalid: nothing the source did not say became valid.
+        const c = run(['check', 'e.pisub'], dir);
+        expect(c.stdout).toMatch(/\[entity\/[a-z-]+\]/);
+        expect(c.stdout).toMatch(/\[cehrt\/[a-z-]+\]/);
+        expect(readFileSync(join(dir, 'e.pisub'), 'utf8')).toContain('measure e-prescribing 1 / 10');
+    });
+});
