@@ -117,8 +117,21 @@ export function findInputPaths(args: readonly string[]): { paths: string[]; prob
         try { real = realpathSync(dir); } catch (e) { problems.push({ path: dir, message: describeFsError(e) }); return; }
         if (visited.has(real)) return; // symlink loop
         visited.add(real);
-        let entries: string[];
-        try { entries = readdirSync(dir).sort(); } catch (e) { problems.push({ path: dir, message: describeFsError(e) }); return; }
+        let raw: Buffer[];
+        try { raw = readdirSync(dir, { encoding: 'buffer' }); } catch (e) { problems.push({ path: dir, message: describeFsError(e) }); return; }
+        const entries: string[] = [];
+        for (const bytes of raw) {
+            const name = bytes.toString('utf8');
+            if (Buffer.from(name, 'utf8').equals(bytes)) { entries.push(name); continue; }
+            // A name that is not UTF-8 (e.g. Latin-1 "M\xfcller.pisub") cannot be opened by its decoded
+            // string: say so rather than "no such file", or silently open another file of that decoded name.
+            let isDir = false;
+            try { isDir = statSync(Buffer.concat([Buffer.from(join(dir, '/')), bytes])).isDirectory(); } catch { /* not there */ }
+            if (isDir || isFolderCandidate(name)) {
+                problems.push({ path: join(dir, name), message: `its name is not valid UTF-8, so pisub cannot open it; rename the ${isDir ? 'folder' : 'file'}` });
+            }
+        }
+        entries.sort();
         for (const name of entries) {
             const path = join(dir, name);
             let st;

@@ -5,8 +5,12 @@
  * character (C0, DEL, C1, and the Unicode line and paragraph separators) as a visible escape, so
  * one diagnostic is always one line and nothing a file says reaches the terminal as a command.
  */
+// Bidirectional controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069) are escaped too: a right-to-left
+// override in a file name ("evil\u202Egnp.pisub" shows as "evilbusip.png") would make the output lie.
+/** Characters a terminal must not receive raw from a user's file or name (also used by the report table). */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+export const TERMINAL_UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = TERMINAL_UNSAFE;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\u001b': '\\e' };
 

@@ -47,7 +47,7 @@ export function formatNote(n: ImportNote): string {
  */
 export function oneLine(text: string): string {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, c => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 export interface ImportedSubmission {
@@ -107,7 +107,7 @@ export function token(value: string): string {
 /** A string literal; control characters are left out (a .pisub string has no escapes for them). */
 export function quote(value: string): string {
     // eslint-disable-next-line no-control-regex
-    return '"' + value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+    return '"' + value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 }
 
 /** A valid submission name (grammar ID) from the practice, TIN or NPI and the year. */
@@ -166,7 +166,7 @@ export function writePisub(source: ImportedSubmission): WrittenPisub {
     const clean = (value: string | undefined, what: string): string | undefined => {
         if (value === undefined) return undefined;
         // eslint-disable-next-line no-control-regex
-        const v = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+        const v = value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
         if (v !== value.trim()) warn(`${what} ${JSON.stringify(value)} contains control characters or line breaks; written as ${JSON.stringify(v)}.`);
         return v === '' ? undefined : v;
     };
@@ -282,6 +282,9 @@ export function writePisub(source: ImportedSubmission): WrittenPisub {
         ...warnings.map(w => `// Warning: ${w}`),
         '// Review it and run `pisub check` before submitting.'
     ];
+    // Control and bidirectional characters from the source (an ESC/BEL title sequence, U+2028, a
+    // right-to-left override) never reach the text: comments escape them, values drop them with a
+    // warning (above), so the terminal and editors show what the file means.
     const text = [...comments, `submission ${name} {`, ...[...header, ...body].map(l => (l ? `    ${l}` : '')), '}', ''].join('\n');
     return { text, name, warnings, errors, intent };
 }

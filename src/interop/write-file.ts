@@ -135,7 +135,8 @@ export interface ReadSnapshot {
 /** Reads a file for a later `replaceFile` (through symlinks). Throws the file-system error. */
 export function readSnapshot(path: string): ReadSnapshot {
     const stat = statSync(path);
-    const bytes = readFileSync(path);
+    // Never read a pipe or device (it could block or never end); `replaceFile` refuses it anyway.
+    const bytes = stat.isFile() ? readFileSync(path) : Buffer.alloc(0);
     return { path, bytes, stat };
 }
 
@@ -236,6 +237,8 @@ export function writeFileAtomic(path: string, text: string, force: boolean, hook
     let existing: Stats | undefined;
     try { existing = statSync(path); } catch { existing = undefined; }
     if (existing?.isDirectory()) return { ok: false, problem: `${path} is a folder; give a file name` };
+    // A pipe or device (a FIFO, /dev/zero, /dev/stdout) would be read forever below: regular files only.
+    if (existing && !existing.isFile()) return { ok: false, problem: `${path} is not a regular file (a pipe, socket or device); pisub writes only regular files (without -o the output goes to standard output)` };
     if (!existing && isDanglingLink(path)) return { ok: false, problem: `${path} is a symbolic link to a missing file; pisub does not follow it` };
     if (existing && !force) return { ok: false, exists: true, problem: `${path} already exists; use --force to overwrite it` };
     if (existing) {

@@ -1,10 +1,10 @@
 /** The portfolio report as a terminal table, CSV (RFC 4180) or JSON. */
+import { TERMINAL_UNSAFE } from '../cli/terminal.js';
 import { entityText, evidenceText, scoreText, type Portfolio, type PortfolioRow } from './portfolio.js';
 
 /** Control characters (escape sequences, tabs, newlines) in user text would garble a terminal. */
 function plain(text: string): string {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return text.replace(TERMINAL_UNSAFE, ' ').replace(/\t/g, ' ');
 }
 
 /** The zero reasons' codes, each once: `period/missing, measure/required-missing ×6`. */

@@ -5,6 +5,7 @@
  * when its layout changes, atomically, and only if it is still what was read. A file with syntax
  * errors is never touched. `--check` writes nothing and lists the files that would change.
  */
+import { statSync } from 'node:fs';
 import { EmptyFileSystem } from 'langium';
 import { formatPisubText, keepsEveryToken } from '../../language/lsp/format-text.js';
 import { createPisubServices } from '../../language/pisub-module.js';
@@ -41,6 +42,9 @@ export async function formatFiles(paths: readonly string[], check: boolean, io: 
         await betweenFiles();
         let snapshot;
         try {
+            // Size and kind first: a link to /dev/zero, a FIFO or a huge file is refused unread.
+            const tooLarge = sizeProblem(statSync(path));
+            if (tooLarge) { skip(path, tooLarge); continue; }
             snapshot = readSnapshot(path);
         } catch (e) {
             skip(path, describeFsError(e));
@@ -111,10 +115,11 @@ is left).`,
         const { paths, problems } = findInputPaths(positionals);
         for (const p of problems) io.err(`pisub: ${safe(p.path)}: ${safe(p.message)}\n`);
         const pisubPaths = paths.filter(p => p.toLowerCase().endsWith('.pisub'));
-        for (const p of paths) {
-            if (!pisubPaths.includes(p)) io.err(`pisub: ${safe(p)}: not a .pisub file; only .pisub files are formatted\n`);
-        }
-        if (paths.length === 0 && problems.length === 0) {
+        // A QPP JSON file named on the command line is an error; one found in a folder is not a .pisub file to format.
+        const named = new Set(positionals);
+        const namedOthers = paths.filter(p => !pisubPaths.includes(p) && named.has(p));
+        for (const p of namedOthers) io.err(`pisub: ${safe(p)}: not a .pisub file; only .pisub files are formatted\n`);
+        if (pisubPaths.length === 0 && namedOthers.length === 0 && problems.length === 0) {
             io.err(`pisub: no .pisub files found in ${positionals.map(safe).join(', ')}\n`);
             return ExitCode.Usage;
         }
@@ -127,7 +132,7 @@ is left).`,
             ...(counts.skipped ? [`${counts.skipped} not formatted (named above)`] : [])
         ];
         io.err(`pisub format: ${parts.join(', ')}\n`);
-        const failed = problems.length > 0 || pisubPaths.length < paths.length || counts.syntax > 0 || counts.skipped > 0;
+        const failed = problems.length > 0 || namedOthers.length > 0 || counts.syntax > 0 || counts.skipped > 0;
         if (failed) return ExitCode.Usage;
         return values.check && counts.changed > 0 ? ExitCode.Errors : ExitCode.Ok;
     }
