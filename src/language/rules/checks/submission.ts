@@ -3,7 +3,7 @@
  * reporting option, special status, clinicians.
  */
 import { SUPPORTED_YEARS } from '../../data/measures.js';
-import type { Located, SubmissionModel } from '../../model/submission.js';
+import { entityTakes, type Located, type SubmissionModel } from '../../model/submission.js';
 import type { RuleContext } from '../context.js';
 
 /** Luhn check digit over "80840" + the first 9 digits (CMS NPI standard). */
@@ -77,7 +77,7 @@ function checkEntity(ctx: RuleContext): void {
     for (const [list, name] of [[entity.tin, 'TIN'], [entity.npi, 'NPI'], [entity.entityId, 'entity id']] as const) {
         for (const extra of list.slice(1)) ctx.report('entity/identifier-repeated', extra.span, `The ${name} is given twice; keep one.`);
     }
-    const needsTin = kind === 'individual' || kind === 'group' || kind === 'subgroup';
+    const needsTin = entityTakes(kind, 'tin');
     const tin = entity.tin[0];
     if (!tin && needsTin) {
         ctx.report('entity/tin-missing', entity.kind.span, `A ${kind} submission needs the practice's TIN: ${ctx.write('add `tin 123456789`', 'add taxpayerIdentificationNumber (9 digits)')}.`);
@@ -87,7 +87,7 @@ function checkEntity(ctx: RuleContext): void {
             /^\d{2}-\d{7}$/.test(tin.value) ? { fixes: [{ title: 'Remove the dash', edits: [{ span: tin.span, text: tin.value.replace('-', '') }], preferred: true }] } : {});
     }
     const npi = entity.npi[0];
-    if (kind === 'individual') {
+    if (entityTakes(kind, 'npi')) {
         if (!npi) ctx.report('entity/npi-missing', entity.kind.span, `An individual submission needs the clinician's NPI: ${ctx.write('add `npi 1234567893`', 'add nationalProviderIdentifier (10 digits)')}.`);
         else checkNpi(ctx, npi, 'The clinician\'s');
     } else if (npi) {
@@ -95,7 +95,7 @@ function checkEntity(ctx: RuleContext): void {
             `A ${kind} submission carries no NPI (only individual submissions do). List the clinicians with \`clinician <NPI> "name"\` instead.`,
             { fixes: [{ title: 'Remove the NPI', edits: [{ span: { offset: npi.span.offset - 'npi '.length, end: npi.span.end }, text: '' }] }] });
     }
-    const needsId = kind === 'virtual-group' || kind === 'subgroup' || kind === 'apm-entity';
+    const needsId = entityTakes(kind, 'id');
     if (needsId && entity.entityId.length === 0) {
         ctx.report('entity/id-missing', entity.kind.span, `A ${kind} submits with its entity id: ${ctx.write(`add \`id <${kind} id>\``, 'add entityId')} as QPP issued it.`);
     } else if (!needsId && entity.entityId[0]) {
