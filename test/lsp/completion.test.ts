@@ -159,7 +159,8 @@ describe('completion', () => {
         const group2024 = items.find(i => i.label === 'submission 2024 group');
         expect(group2024?.insertTextFormat).toBe(2); // snippet
         expect(group2024?.textEdit?.newText).toContain('    year 2024\n');
-        expect(group2024?.textEdit?.newText).toContain('${1:submission-name, e.g. practice-2024}');
+        expect(group2024?.textEdit?.newText).toContain('submission ${1:new-group-2024} {');
+        expect(group2024?.textEdit?.newText).toContain('tin ${3:<TIN, 9 digits>}');
         expect(items.map(i => i.label)).toContain('submission 2022 individual');
         expect(items.map(i => i.label)).not.toContain('submission 2022 subgroup'); // MVPs start in 2023
         expect(items.map(i => i.label)).toContain('submission');

@@ -30,7 +30,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -167,7 +167,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -195,7 +195,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -413,7 +413,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -429,7 +429,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -503,7 +503,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -659,7 +659,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             },
@@ -721,7 +721,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -899,7 +899,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -970,7 +970,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@34"
                 },
                 "arguments": []
               },
@@ -1001,7 +1001,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1017,17 +1017,29 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
       "name": "Count",
       "dataType": "string",
       "definition": {
-        "$type": "Group",
+        "$type": "Alternatives",
         "elements": [
           {
-            "$type": "Keyword",
-            "value": "-",
-            "cardinality": "?"
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "-",
+                "cardinality": "?"
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@33"
+                },
+                "arguments": []
+              }
+            ]
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           }
@@ -1047,10 +1059,51 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@34"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@33"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@32"
             },
             "arguments": []
           },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@35"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@30"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DateValue",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
           {
             "$type": "RuleCall",
             "rule": {
@@ -1062,13 +1115,6 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@30"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@33"
             },
             "arguments": []
           }
@@ -1088,6 +1134,17 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
         "parenthesized": false
       },
       "fragment": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "PLACEHOLDER",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/<[^<>\\\\r\\\\n]+>/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
     },
     {
       "$type": "TerminalRule",

@@ -9,6 +9,7 @@ import { computeScore, type ScoreResult } from '../score/score.js';
 import { checkAttestations } from './checks/attestations.js';
 import { checkMeasures } from './checks/measures.js';
 import { checkCehrt, checkPeriod } from './checks/period-cehrt.js';
+import { checkPlaceholders } from './checks/placeholders.js';
 import { checkPriorYear } from './checks/prior-year.js';
 import { checkSubmission } from './checks/submission.js';
 import { RuleContext, type Finding } from './context.js';
@@ -84,6 +85,7 @@ export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): A
         checkAttestations(ctx);
         checkPriorYear(ctx);
     }
+    checkPlaceholders(ctx);
     const score = computeScore(model, ctx.year, facts, catalogue, ctx.resolution, ctx.findings);
     const findings = [...ctx.findings];
     if (!supported && written !== undefined) findings.push(...findingsInEveryKnownYear(model, written));
