@@ -8,7 +8,7 @@ import type {
     CheckWorkspaceResult, SubmissionTemplateResult, TemplateOptions
 } from '../language/lsp/workspace-requests.js';
 import type { PisubClient } from './client.js';
-import { portfolioReport } from './portfolio.js';
+import { OPEN_FILE_COMMAND, openFile, portfolioReport } from './portfolio.js';
 import { breakdownMarkdown } from './score-format.js';
 import { readSettings } from './settings.js';
 import { SCORE_REQUEST, type ScoreStatusBar } from './status-bar.js';
@@ -31,6 +31,8 @@ export function commandTable(ctx: CommandContext): CommandEntry[] {
         { id: 'pisub.newSubmission', run: (year?: unknown, kind?: unknown) => newSubmission(ctx, year, kind) },
         { id: 'pisub.checkWorkspace', run: () => checkWorkspace(ctx) },
         { id: 'pisub.portfolioReport', run: () => portfolioReport(ctx) },
+        // The portfolio report's row links (a file URI as text).
+        { id: OPEN_FILE_COMMAND, run: (uri?: unknown) => openFile(uri) },
         // Internal, for the e2e tests: the status bar text (undefined while hidden).
         { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() }
     ];

@@ -94,7 +94,8 @@ describe('template requests', () => {
         if (!('text' in result)) return;
         expect(result.text).toContain('year 2024');
         expect(result.text).toContain('entity group tin <TIN, 9 digits>');
-        expect(result.snippet).toContain('${1:submission-name');
+        expect(result.snippet).toContain('submission ${1:new-group-2024} {');
+        expect(result.snippet).toContain('tin ${3:<TIN, 9 digits>}');
     });
 
     test('bad requests get a reason, not an exception', () => {
