@@ -47,7 +47,8 @@ describe('pisub/score', () => {
         expect(statusText(score!)).toMatch(/^PI: 0 — .+ \(\+1\)$/);
         const md = breakdownMarkdown(score!, 'safer-no-2024.pisub');
         expect(md).toContain('## Why the category scores 0');
-        expect(md).toContain('`attestation/safer-not-yes`');
+        expect(md).toMatch(/- \*\*SAFER Guide not "yes"\*\*: .* \(\[attestation\/safer-not-yes\]\([^)]*#attestation-safer-not-yes\)\)/);
+        expect(score!.zeroLinks).toHaveLength(score!.zeroReasons.length);
     });
 
     test('unknown documents and bad URIs give null, not an error', async () => {
