@@ -9,6 +9,7 @@ import {
 } from 'langium/lsp';
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
 import { PisubAnalysisCache } from './analysis.js';
+import { PisubDocumentBuilder } from './workspace-builder.js';
 import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
@@ -51,7 +52,9 @@ export function createPisubServices(context: DefaultSharedModuleContext, options
     shared: LangiumSharedServices;
     Pisub: PisubServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), PisubGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), PisubGeneratedSharedModule, {
+        workspace: { DocumentBuilder: services => new PisubDocumentBuilder(services) }
+    });
     const Pisub = inject(
         createDefaultModule({ shared }),
         PisubGeneratedModule,

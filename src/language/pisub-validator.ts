@@ -4,7 +4,7 @@
  * documentation and the quick fixes in `data`.
  */
 import {
-    DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationAcceptor, type ValidationChecks,
+    DefaultDocumentValidator, DocumentValidator, GrammarUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks,
     type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -59,8 +59,14 @@ export class PisubValidator {
             .toArray();
         if (others.length === 0) return;
         const code = 'submission/duplicate-name';
+        const nameNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
+        const unique = nameNode ? uniqueName(node.name, uri, new Set(this.services.shared.workspace.IndexManager.allElements('Submission').map(d => d.name))) : undefined;
+        const data: PisubDiagnosticData = {
+            code,
+            fixes: nameNode && unique ? [{ title: `Rename this submission to ${unique}`, edits: [{ span: { offset: nameNode.offset, end: nameNode.end }, text: unique }] }] : undefined
+        };
         accept('error', `Another file (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}) also declares \`submission ${node.name}\`. Submission names must be unique among the files checked together, or \`prior-year ${node.name}\` could resolve to the wrong one: rename one of them (e.g. practice and year).`,
-            { node, property: 'name', code, codeDescription: { href: ruleDocsHref(code, this.services.analysis.docsBase) } });
+            { node, property: 'name', code, data, codeDescription: { href: ruleDocsHref(code, this.services.analysis.docsBase) } });
     }
 }
 
@@ -89,4 +95,11 @@ export class PisubDocumentValidator extends DefaultDocumentValidator {
         }
         return diagnostics;
     }
+}
+
+/** A name no file uses: the file's own name where it is a valid name, else the name with -2, -3, … */
+export function uniqueName(name: string, uri: string, used: ReadonlySet<string>): string {
+    const file = decodeURIComponent(uri.split('/').pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^\w-]+/g, '-');
+    if (/^[_a-zA-Z][\w-]*$/.test(file) && !used.has(file)) return file;
+    for (let n = 2; ; n++) if (!used.has(`${name}-${n}`)) return `${name}-${n}`;
 }
