@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SUPPORTED_YEARS } from '../../src/language/data/measures.js';
 import { ENTITY_KINDS } from '../../src/language/model/submission.js';
 import { fillTemplate, submissionTemplate, templatePlaceholders, templateProblem, templateSnippet } from '../../src/language/templates.js';
+import { formatPisubText } from '../../src/language/lsp/format-text.js';
 import { checkText, covered } from '../helpers/check.js';
+import { pisub } from './lsp-helpers.js';
 
 /** What a consultant would type for each placeholder. */
 function fill(year: number) {
@@ -53,6 +55,13 @@ describe('the new-submission template', () => {
         expect(errors.map(d => d.code)).toEqual(['submission/placeholder']);
         expect(errors[0].message).toBe('Replace the placeholder <TIN, 9 digits> with the real value (TIN, 9 digits).');
         expect(covered(file, errors[0])).toBe('<TIN, 9 digits>');
+    });
+
+    it('is in the canonical layout, placeholders and all (formatting changes nothing)', () => {
+        for (const kind of ENTITY_KINDS) {
+            const template = submissionTemplate(2025, kind);
+            expect(formatPisubText(pisub(), template)).toEqual({ ok: true, text: template, changed: false });
+        }
     });
 
     it('tells the truth on its first line', () => {
