@@ -24,6 +24,12 @@ async function hoverText(marked: string): Promise<string> {
 }
 
 describe('hover', () => {
+    it('explains a confidence below H behind the points shown', async () => {
+        const text = await hoverText(at(2024, 'immunization-registry'));
+        expect(text).toMatch(/In this file: [\d.]+ of [\d.]+ points \(.*\)\. Confidence M: not seen in an official text; consistent third-party reproductions/);
+        expect(await hoverText(at(2024, 'e-prescribing'))).not.toContain('Confidence');
+    });
+
     it('on a file that scores 0: what the measure would earn, and why the category scores 0, in words', async () => {
         const zeroed = submission({ year: 2024 }).replace('attest safer-guide yes', 'attest safer-guide no');
         const text = await hoverText(at(2024, 'e-prescribing', zeroed));
