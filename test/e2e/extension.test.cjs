@@ -299,4 +299,16 @@ suite('pisub in real VS Code', () => {
         await vscode.commands.executeCommand('undo');
         await waitFor(() => /SAFER Guide not "yes"/.test(shown().getText()), 'the breakdown after undo');
     });
+
+    test('"PI: Portfolio report": reasons in words, and a row\'s link opens its file', async () => {
+        const result = await vscode.commands.executeCommand('pisub.portfolioReport');
+        assert.ok(result && result.rows.length >= 3, `rows: ${result && result.rows.length}`);
+        assert.match(result.html, /Performance period too short/);
+        const links = [...result.html.matchAll(/href="command:pisub\.internal\.openFile\?([^"]+)"/g)]
+            .map(m => JSON.parse(decodeURIComponent(m[1].replace(/&quot;/g, '"')))[0]);
+        const target = links.find(l => /unopened-2025\.pisub$/.test(l));
+        assert.ok(target, `row links: ${links.join(', ')}`);
+        await vscode.commands.executeCommand('pisub.internal.openFile', target);
+        await waitFor(() => vscode.window.activeTextEditor && /unopened-2025\.pisub$/.test(vscode.window.activeTextEditor.document.uri.path), 'the row\'s file in an editor');
+    });
 });
