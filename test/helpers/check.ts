@@ -3,10 +3,12 @@
  * the language server) and look at diagnostics by code.
  */
 import { PisubWorkspace, type CheckedFile, type PisubDiagnostic } from '../../src/language/headless.js';
+import { cliEvidenceFiles } from '../../src/language/evidence-files.js';
 
 let shared: PisubWorkspace | undefined;
 export function workspace(): PisubWorkspace {
-    return (shared ??= new PisubWorkspace());
+    // Evidence paths resolve against the file's path, as in the CLI (relative paths: the repository root).
+    return (shared ??= new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }));
 }
 
 export async function checkText(text: string, path = 'test.pisub'): Promise<CheckedFile> {

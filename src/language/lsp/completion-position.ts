@@ -16,7 +16,9 @@ export type CompletionPosition =
      * complete words written before the cursor in this statement (empty at its start: the statement
      * keyword is being written); `prefix` the partly typed word at the cursor ('' after a space).
      */
-    | { readonly kind: 'statement'; readonly depth: 1 | 2; readonly words: readonly string[]; readonly prefix: string };
+    | { readonly kind: 'statement'; readonly depth: 1 | 2; readonly words: readonly string[]; readonly prefix: string }
+    /** Inside a string of a statement: `words` are the statement's words before the string. */
+    | { readonly kind: 'string'; readonly depth: number; readonly words: readonly string[] };
 
 /** Characters that end a word (besides whitespace). */
 const BREAKS = new Set(['{', '}']);
@@ -53,7 +55,8 @@ export function completionPosition(text: string, offset: number, from = 0, start
         if (c === '"' || c === "'") {
             let j = i + 1;
             while (j < text.length && text[j] !== c && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
-            if (j >= offset) return { kind: 'nothing' }; // the cursor is inside the string (or right after its closing quote: glued)
+            // The cursor is inside the string (a string glued to a word is nothing to complete in).
+            if (j >= offset) return word === '' ? { kind: 'string', depth, words: [...words] } : { kind: 'nothing' };
             word += text.slice(i, j + 1);
             seenToken = true;
             i = j;

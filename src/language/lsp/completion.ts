@@ -14,8 +14,8 @@
  * measures, exclusions and details from the year's catalogue and facts. A statement keyword this file
  * does not describe still appears (grammar-driven), after the known ones.
  */
-import { AstUtils, GrammarAST, TextDocument, type LangiumDocument } from 'langium';
-import { DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
+import { AstUtils, GrammarAST, TextDocument, type LangiumDocument, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import {
     CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams, type Range
 } from 'vscode-languageserver';
@@ -28,6 +28,7 @@ import { templateProblem, templateSnippet } from '../templates.js';
 import { measureIdOf } from './at-offset.js';
 import { completionPosition, isWordPrefix } from './completion-position.js';
 import { completionWindow, WINDOW_HEADER } from './completion-window.js';
+import { completeEvidencePaths } from './evidence-completion.js';
 
 const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1', 'PI_ONCACB_1']);
 
@@ -45,7 +46,8 @@ const STATEMENTS: readonly (readonly [keyword: string, description: string])[] =
     ['special-status', 'A special status (small practice, hospital-based, ...)'],
     ['clinician', 'One clinician of the group, by NPI, with optional own numbers'],
     ['prior-year', 'The previous year\'s submission, to compare with'],
-    ['note', 'A note for the reader, in quotes (not submitted)']
+    ['note', 'A note for the reader, in quotes (not submitted)'],
+    ['evidence', 'A file that documents an attestation or measure: its path, date, SHA-256']
 ];
 
 /** Statements the rules accept once per submission. */
@@ -89,6 +91,10 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
         const window = completionWindow(text, offset);
         const position = window ? completionPosition(text, offset, window.start, 1) : completionPosition(text, offset);
         if (position.kind === 'nothing') return CompletionList.create([], false);
+        if (position.kind === 'string') {
+            // Inside quotes only an evidence path is completed (evidence-completion.ts, through the grammar).
+            return position.words[0] === 'evidence' ? super.getCompletion(document, params, cancelToken) : CompletionList.create([], false);
+        }
         const start = textDocument.positionAt(offset - position.prefix.length);
         const request: Request = { document, prefix: position.prefix, range: { start, end: params.position }, items: [] };
 
@@ -135,6 +141,15 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
                 break;
             case 'practice': case 'cehrt': case 'note':
                 break; // a string or an id: nothing to offer
+            case 'evidence':
+                // What the evidence documents: a measure or attestation of the year (reported ones too), or `cehrt`.
+                if (rest.length === 0) {
+                    this.measures(request, keyword, false);
+                    this.add(request, { label: 'cehrt', kind: CompletionItemKind.Keyword, detail: 'The CEHRT id (its CHPL page)', sortText: '0-cehrt' });
+                } else {
+                    return super.getCompletion(document, params, cancelToken); // its details (dated, sha256, covers)
+                }
+                break;
             default:
                 if (MEASURE_KEYWORDS.has(keyword)) this.measureStatement(request, keyword, rest);
                 else return super.getCompletion(document, params, cancelToken); // prior-year (cross-reference) and statements added later
@@ -157,6 +172,16 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
         const r = super.backtrackToAnyToken(text.slice(window.start, window.end), offset - window.start);
         const shift = (n: number | undefined) => (n === undefined ? undefined : n + window.start);
         return { nextTokenStart: r.nextTokenStart + window.start, nextTokenEnd: r.nextTokenEnd + window.start, previousTokenStart: shift(r.previousTokenStart), previousTokenEnd: shift(r.previousTokenEnd) };
+    }
+
+    // Evidence paths inside the quotes of `evidence <target> "…"` (evidence-completion.ts); the rest as the grammar says.
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        if (assignment?.feature === 'path' && rule === 'EvidenceStatement') {
+            return completeEvidencePaths(context, acceptor, this.pisub.analysis.Cache.evidenceFiles?.readerFor(context.document.uri));
+        }
+        return super.completionFor(context, next, acceptor);
     }
 
     private done(request: Request): CompletionList {
@@ -296,10 +321,11 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
             .forEach(([label, detail], i) => this.add(request, { label, kind: CompletionItemKind.Keyword, detail, sortText: String(i) }));
     }
 
-    private measures(request: Request, keyword: string): void {
+    /** The year's measures; `skipWritten`: leave out those already reported on another line. */
+    private measures(request: Request, keyword: string, skipWritten = true): void {
         const year = this.yearOf(request.document);
         const catalogues = year !== undefined ? [catalogueFor(year)!] : SUPPORTED_YEARS.map(y => catalogueFor(y)!);
-        const written = this.writtenMeasures(request);
+        const written = skipWritten ? this.writtenMeasures(request) : new Set<string>();
         const seen = new Set<string>();
         for (const catalogue of [...catalogues].reverse()) {
             for (const info of catalogue.measures.values()) {
