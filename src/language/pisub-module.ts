@@ -10,6 +10,7 @@ import {
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
 import { PisubAnalysisCache, type EvidenceFiles } from './analysis.js';
 import { PisubLinker } from './pisub-linker.js';
+import { PisubDocumentBuilder } from './workspace-builder.js';
 import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
@@ -60,7 +61,9 @@ export function createPisubServices(context: DefaultSharedModuleContext, options
     shared: LangiumSharedServices;
     Pisub: PisubServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), PisubGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), PisubGeneratedSharedModule, {
+        workspace: { DocumentBuilder: services => new PisubDocumentBuilder(services) }
+    });
     const Pisub = inject(
         createDefaultModule({ shared }),
         PisubGeneratedModule,
