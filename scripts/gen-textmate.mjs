@@ -63,6 +63,7 @@ export function generateTextMate(source) {
     const { statement, constants, detail } = keywordGroups(source);
     const patterns = [
         { include: '#comments' },
+        { include: '#placeholders' },
         { include: '#strings' },
         { include: '#header' },
         { include: '#measure-statement' },
@@ -92,9 +93,13 @@ export function generateTextMate(source) {
                     { name: 'comment.line.number-sign.pisub', match: '#.*$' }
                 ]
             },
+            // A new-submission template's value still to fill in (`<TIN, 9 digits>`, also inside quotes).
+            placeholders: {
+                patterns: [{ name: 'invalid.illegal.placeholder.pisub', match: '<[^<>\\r\\n]+>' }]
+            },
             strings: {
                 patterns: [
-                    { name: 'string.quoted.double.pisub', begin: '"', end: '"|$', patterns: [{ name: 'constant.character.escape.pisub', match: '\\\\.' }] },
+                    { name: 'string.quoted.double.pisub', begin: '"', end: '"|$', patterns: [{ include: '#placeholders' }, { name: 'constant.character.escape.pisub', match: '\\\\.' }] },
                     { name: 'string.quoted.single.pisub', begin: "'", end: "'|$", patterns: [{ name: 'constant.character.escape.pisub', match: '\\\\.' }] }
                 ]
             },

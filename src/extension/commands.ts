@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { PisubClient } from './client.js';
 import { PISUB_GLOB } from './pisub-files.js';
-import { portfolioReport } from './portfolio.js';
+import { OPEN_FILE_COMMAND, openFile, portfolioReport } from './portfolio.js';
 import { buildAuditBinder } from './audit.js';
 import { breakdownMarkdown } from './score-format.js';
 import { readSettings } from './settings.js';
@@ -26,19 +26,24 @@ export interface CommandEntry {
 export function commandTable(ctx: CommandContext): CommandEntry[] {
     return [
         { id: 'pisub.restartServer', run: () => ctx.client.restart() },
-        { id: 'pisub.showScoreBreakdown', run: (uri?: unknown) => showScoreBreakdown(ctx, uri instanceof vscode.Uri ? uri : undefined) },
+        // The code lens passes the file's URI as text; the editor title button a Uri.
+        { id: 'pisub.showScoreBreakdown', run: (uri?: unknown) => showScoreBreakdown(ctx, uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined) },
         { id: 'pisub.newSubmission', run: (year?: unknown, kind?: unknown) => newSubmission(ctx, year, kind) },
         { id: 'pisub.checkWorkspace', run: () => checkWorkspace(ctx) },
         { id: 'pisub.portfolioReport', run: () => portfolioReport(ctx) },
         { id: 'pisub.buildAuditBinder', run: (uri?: unknown, output?: unknown) => buildAuditBinder(ctx, uri instanceof vscode.Uri ? uri : undefined, typeof output === 'string' ? output : undefined) },
-        // Internal, for the e2e tests: the status bar text (undefined while hidden).
+        // The portfolio report's row links (a file URI as text).
+        { id: OPEN_FILE_COMMAND, run: (uri?: unknown) => openFile(uri) },
+        // Internal, for the e2e tests: the status bar text (undefined while hidden), a file's breakdown as
+        // shown now, and how many times the server process ended unexpectedly.
         { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() },
-        // Internal, for the e2e tests: how many times the server process ended unexpectedly.
+        { id: 'pisub.internal.breakdownText', run: (uri?: unknown) => typeof uri === 'string' ? ctx.breakdowns.markdownOf(vscode.Uri.parse(uri)) : undefined },
         { id: 'pisub.internal.serverCrashes', run: () => ctx.client.crashes }
     ];
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+    ctx.breakdowns.follow(ctx.client);
     return commandTable(ctx).map(c => vscode.commands.registerCommand(c.id, c.run));
 }
 
@@ -49,21 +54,61 @@ function activePisubUri(): vscode.Uri | undefined {
 
 /**
  * Read-only Markdown documents for the score breakdown (scheme `pisub-breakdown`), shown with the
- * built-in Markdown preview. Read-only: nothing to save, no prompt on close.
+ * built-in Markdown preview. Read-only: nothing to save, no prompt on close. A breakdown follows its
+ * file: each time the server publishes the file's diagnostics (after every build, so after every
+ * edit and quick fix) the score is asked again and the breakdown rewritten.
  */
 export class BreakdownDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
     static readonly scheme = 'pisub-breakdown';
     private readonly contents = new Map<string, string>();
+    /** Source file URI → its breakdown document's URI, for the breakdowns shown so far. */
+    private readonly shown = new Map<string, vscode.Uri>();
+    private readonly generations = new Map<string, number>();
     private readonly changed = new vscode.EventEmitter<vscode.Uri>();
     readonly onDidChange = this.changed.event;
-    private readonly registration = vscode.workspace.registerTextDocumentContentProvider(BreakdownDocuments.scheme, this);
+    private readonly disposables: vscode.Disposable[] = [vscode.workspace.registerTextDocumentContentProvider(BreakdownDocuments.scheme, this)];
+    private client: PisubClient | undefined;
+
+    /** Starts following the shown breakdowns' files (their diagnostics, then the score) through `client`. */
+    follow(client: PisubClient): void {
+        if (this.client) return;
+        this.client = client;
+        this.disposables.push(vscode.languages.onDidChangeDiagnostics(e => {
+            for (const uri of e.uris) if (this.shown.has(uri.toString())) void this.refresh(uri);
+        }));
+    }
+
+    /** The breakdown document's URI for a source file. */
+    static uriFor(source: vscode.Uri): vscode.Uri {
+        const name = source.path.split('/').pop() ?? 'submission';
+        return vscode.Uri.from({ scheme: BreakdownDocuments.scheme, path: `/PI score — ${name}.md`, query: source.toString() });
+    }
 
     set(source: vscode.Uri, markdown: string): vscode.Uri {
-        const name = source.path.split('/').pop() ?? 'submission';
-        const uri = vscode.Uri.from({ scheme: BreakdownDocuments.scheme, path: `/PI score — ${name}.md`, query: source.toString() });
-        this.contents.set(uri.toString(), markdown);
-        this.changed.fire(uri);
+        const uri = BreakdownDocuments.uriFor(source);
+        this.shown.set(source.toString(), uri);
+        if (this.contents.get(uri.toString()) !== markdown) {
+            this.contents.set(uri.toString(), markdown);
+            this.changed.fire(uri);
+        }
         return uri;
+    }
+
+    /** The current Markdown of a source file's breakdown (undefined when none was shown). */
+    markdownOf(source: vscode.Uri): string | undefined {
+        const uri = this.shown.get(source.toString());
+        return uri ? this.contents.get(uri.toString()) : undefined;
+    }
+
+    /** Asks the score of `source` again and rewrites its breakdown; a newer refresh wins. */
+    async refresh(source: vscode.Uri): Promise<string | undefined> {
+        const key = source.toString();
+        const generation = (this.generations.get(key) ?? 0) + 1;
+        this.generations.set(key, generation);
+        const score = await this.client?.request(ScoreRequest, { uri: key });
+        if (!score || this.generations.get(key) !== generation) return this.markdownOf(source);
+        this.set(source, breakdownMarkdown(score, source.path.split('/').pop() ?? key));
+        return this.markdownOf(source);
     }
 
     provideTextDocumentContent(uri: vscode.Uri): string {
@@ -71,7 +116,7 @@ export class BreakdownDocuments implements vscode.TextDocumentContentProvider, v
     }
 
     dispose(): void {
-        this.registration.dispose();
+        for (const d of this.disposables) d.dispose();
         this.changed.dispose();
     }
 }

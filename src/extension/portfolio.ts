@@ -2,13 +2,15 @@
  * "PI: Portfolio report": asks the language server for the workspace's portfolio report
  * (`pisub/portfolioReport`, src/report/portfolio-request.ts) and shows its self-contained HTML
  * in a webview: one row per submission, worst first, a score bar per practice, gate failures
- * highlighted. No scripts run in the webview; the page can be saved as an HTML file to print or send.
+ * highlighted with the rules' titles (codes link to docs/rules.md); a row's practice opens its file. No scripts run in the webview; the page can be saved as an HTML file to print or send.
  */
 import * as vscode from 'vscode';
 import { PortfolioReportRequest, type PortfolioResult } from '../protocol.js';
 import type { CommandContext } from './commands.js';
 import { PISUB_GLOB } from './pisub-files.js';
 
+/** The command a row's link runs (`command:` URI in the webview) to open its file. */
+export const OPEN_FILE_COMMAND = 'pisub.internal.openFile';
 
 let panel: vscode.WebviewPanel | undefined;
 
@@ -23,7 +25,7 @@ export async function portfolioReport(ctx: Pick<CommandContext, 'client'>): Prom
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'PI: building the portfolio report' },
         () => ctx.client.request(PortfolioReportRequest, {
-            uris: files.map(f => f.toString()), folders, generated: new Date().toISOString().slice(0, 10)
+            uris: files.map(f => f.toString()), folders, generated: new Date().toISOString().slice(0, 10), openCommand: OPEN_FILE_COMMAND
         })
     );
     if (!result) {
@@ -34,7 +36,9 @@ export async function portfolioReport(ctx: Pick<CommandContext, 'client'>): Prom
         panel.reveal(vscode.ViewColumn.Active);
     } else {
         panel = vscode.window.createWebviewPanel('pisub.portfolioReport', 'PI portfolio report', vscode.ViewColumn.Active, {
-            enableScripts: false, enableFindWidget: true, localResourceRoots: []
+            enableScripts: false, enableFindWidget: true, localResourceRoots: [],
+            // Only the row links' "open this file" command; no script runs.
+            enableCommandUris: [OPEN_FILE_COMMAND]
         });
         panel.onDidDispose(() => { panel = undefined; });
     }
@@ -64,5 +68,21 @@ async function saveHtml(html: string): Promise<void> {
         void vscode.window.showInformationMessage(`Saved the PI portfolio report to ${target.fsPath}.`);
     } catch (e) {
         void vscode.window.showErrorMessage(`Could not save the PI portfolio report: ${(e as Error)?.message ?? String(e)}`);
+    }
+}
+
+/** Opens a file of the report (its URI as text) in an editor; the rule catalogue (a .md link with an anchor) in the Markdown preview. */
+export async function openFile(uri: unknown): Promise<vscode.TextEditor | undefined> {
+    if (typeof uri !== 'string') return undefined;
+    try {
+        const target = vscode.Uri.parse(uri, true);
+        if (target.path.endsWith('.md')) {
+            await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
+            return undefined;
+        }
+        return await vscode.window.showTextDocument(target, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    } catch (e) {
+        void vscode.window.showErrorMessage(`Could not open ${uri}: ${(e as Error)?.message ?? String(e)}`);
+        return undefined;
     }
 }

@@ -5,6 +5,7 @@
 import type { ScoreResponse } from '../protocol.js';
 import type { MeasureScore } from '../language/score/score.js';
 import { numeratorFor, roundHalfUp } from '../language/score/points.js';
+import { CONFIDENCE_MEANING } from '../language/lsp/confidence-words.js';
 
 /** The most a status bar text shows before it is cut with "…". */
 export const STATUS_MAX_LENGTH = 48;
@@ -30,12 +31,24 @@ function cut(text: string, max = STATUS_MAX_LENGTH): string {
 export function statusText(score: ScoreResponse): string {
     if (score.reweighted) return 'PI: reweighted';
     if (score.zero) {
-        const first = score.zeroTitles[0] ?? score.zeroReasons[0]?.code ?? 'gated';
-        const more = score.zeroReasons.length > 1 ? ` (+${score.zeroReasons.length - 1})` : '';
-        return cut(`PI: 0 — ${first}`, STATUS_MAX_LENGTH - more.length) + more;
+        // In words: the first rule's title (×n when it occurs n times), then how many other rules.
+        const titles = distinctTitles(score);
+        const [first, times] = titles[0] ?? ['gated', 1];
+        const more = titles.length > 1 ? ` (+${titles.length - 1})` : '';
+        return cut(`PI: 0 — ${first}${times > 1 ? ` ×${times}` : ''}`, STATUS_MAX_LENGTH - more.length) + more;
     }
     if (score.performanceYear === null) return 'PI: no year';
     return `PI: ${score.score}`;
+}
+
+/** The zero reasons' rule titles, each once, with how many times it occurs. */
+function distinctTitles(score: ScoreResponse): [string, number][] {
+    const counts = new Map<string, number>();
+    score.zeroReasons.forEach((r, i) => {
+        const title = score.zeroTitles[i] ?? r.code;
+        counts.set(title, (counts.get(title) ?? 0) + 1);
+    });
+    return [...counts];
 }
 
 /** The status bar tooltip: score, contribution and the reasons for a zero. */
@@ -49,7 +62,7 @@ export function statusTooltip(score: ScoreResponse): string {
     }
     if (score.zero) {
         lines.push('', 'The category would score 0 because:');
-        for (const r of score.zeroReasons) lines.push(`• ${r.message}`);
+        score.zeroReasons.forEach((r, i) => lines.push(`• ${score.zeroTitles[i] ?? r.code}: ${r.message}`));
     }
     lines.push('', 'Click for the breakdown.');
     return lines.join('\n');
@@ -104,8 +117,11 @@ export function breakdownMarkdown(score: ScoreResponse, fileName: string): strin
     }
     if (score.zero) {
         out.push('## Why the category scores 0', '');
-        score.zeroReasons.forEach((r, i) => out.push(`- **${cell(score.zeroTitles[i] ?? r.code)}** (\`${r.code}\`): ${r.message}`));
-        out.push('', 'Until every reason above is resolved the category scores 0, whatever the measures earn.', '');
+        score.zeroReasons.forEach((r, i) => {
+            const link = score.zeroLinks?.[i];
+            out.push(`- **${cell(score.zeroTitles[i] ?? r.code)}**: ${r.message}${link ? ` ([${r.code}](${link}))` : ''}`);
+        });
+        out.push('', 'Until every reason above is resolved the category scores 0, whatever the measures earn: the points below are what each measure would earn.', '');
     }
 
     const groups = new Map<string, MeasureScore[]>();
@@ -119,8 +135,8 @@ export function breakdownMarkdown(score: ScoreResponse, fileName: string): strin
         const measures = groups.get(title)!;
         const earned = measures.reduce((s, m) => s + m.points, 0);
         const max = measures.reduce((s, m) => s + m.maxPoints, 0);
-        out.push(`## ${title} — ${round(earned)} of ${round(max)} points`, '');
-        out.push('| Measure | Status | Points | Max | How | To earn the missing points |', '|---|---|---:|---:|---|---|');
+        out.push(`## ${title} — ${score.zero ? 'would earn ' : ''}${round(earned)} of ${round(max)} points${score.zero ? ' (the category scores 0)' : ''}`, '');
+        out.push(`| Measure | Status | ${score.zero ? 'Would earn' : 'Points'} | Max | How | To earn the missing points |`, '|---|---|---:|---:|---|---|');
         for (const m of measures) {
             const advice = missingPointsAdvice(m, score.details[m.measureId]) ?? '—';
             const conf = m.confidence === 'H' ? '' : ` (confidence ${m.confidence})`;
@@ -140,6 +156,16 @@ export function breakdownMarkdown(score: ScoreResponse, fileName: string): strin
         out.push('## Uncertainties', '');
         for (const u of score.uncertainties) out.push(`- ${u}`);
         out.push('');
+    }
+    const levels = new Set<string>([
+        ...score.measures.map(m => m.confidence), ...score.redistribution.map(r => r.confidence),
+        ...score.uncertainties.flatMap(u => [...u.matchAll(/confidence ([HML])\b/g)].map(m => m[1]))
+    ].filter(c => c !== 'H'));
+    if (levels.size > 0) {
+        out.push('## What "confidence M" and "confidence L" mean', '');
+        out.push('Each figure rests on rules with a confidence (from pisub\'s reference notes). Where it is not H:', '');
+        for (const c of ['M', 'L'] as const) if (levels.has(c)) out.push(`- **${c}**: ${CONFIDENCE_MEANING[c]}`);
+        out.push('- **H** (not marked): ' + CONFIDENCE_MEANING.H, '');
     }
     out.push('_An estimate from the rules pisub knows for the year; CMS computes the official score._', '');
     return out.join('\n');

@@ -86,7 +86,9 @@ export class PisubAnalysisCache {
             otherFilesDeclaring: name => index.allElements('Submission')
                 .filter(d => d.name === name && d.documentUri.toString() !== uri)
                 .map(d => decodeURIComponent(d.documentUri.path.split('/').pop() ?? d.documentUri.toString()))
-                .toArray()
+                .toArray(),
+            fileName: decodeURIComponent(document.uri.path.split('/').pop() ?? ''),
+            declaredNames: () => new Set(index.allElements('Submission').map(d => d.name))
         };
     }
 }

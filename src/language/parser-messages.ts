@@ -46,6 +46,7 @@ function role(ruleName: string, expected: TokenType, previous: IToken | undefine
         case 'PracticeStatement': return 'the practice\'s name in quotes';
         case 'PeriodStatement': return prev === 'to' ? 'the last day of the period' : prev === 'period' ? 'the first day of the period' : undefined;
         case 'CompletedDetail': return 'the date it was completed';
+        case 'DateValue': return prev === 'to' ? 'the last day of the period' : prev === 'period' ? 'the first day of the period' : prev === 'completed' ? 'the date it was completed' : undefined;
         case 'MeasureStatement': return expected.name === 'ID' ? 'the measure\'s name or official id, e.g. e-prescribing or PI_EP_1' : undefined;
         case 'RatioValue':
         case 'Count': return prev === '/' ? 'the denominator' : 'the numerator';
@@ -63,7 +64,8 @@ function plain(ruleName: string): string {
 /** The distinct first tokens of a list of alternative paths, described in words. */
 function firstTokens(paths: readonly (readonly TokenType[])[]): string[] {
     const seen = new Set<string>();
-    for (const path of paths) if (path[0]) seen.add(describe(path[0]));
+    // A template's <placeholder> is accepted wherever a value goes, but it is never what to write.
+    for (const path of paths) if (path[0] && path[0].name !== 'PLACEHOLDER') seen.add(describe(path[0]));
     // A count may start with a sign; "a number" says enough.
     if (seen.has('a number')) seen.delete('`-`');
     return [...seen];
@@ -96,6 +98,10 @@ export class PisubParserErrorMessageProvider extends LangiumParserErrorMessagePr
         if (['MeasureValue', 'MeasureStatement'].includes(plain(options.ruleName)) && items.includes('`yes`')) {
             return `Expected the measure's value (numerator / denominator, \`yes\`, \`no\` or \`excluded\`) but found ${found(options.actual[0])}.`;
         }
+        // A value that may also be a template placeholder (Count, DateValue): one expected token, said with its role.
+        const single = options.expectedPathsPerAlt.flat().map(p => p[0]).find(t => t && t.name !== 'PLACEHOLDER' && t.name !== 'MINUS' && keywordOf(t) !== '-');
+        const what = items.length === 1 && single ? role(options.ruleName, single, options.previous) : undefined;
+        if (what) return `Expected ${items[0]} (${what}) but found ${found(options.actual[0])}.`;
         return `Expected ${listOf(items)}${this.context(options.ruleName)} but found ${found(options.actual[0])}.`;
     }
 
@@ -123,16 +129,15 @@ export class PisubParserErrorMessageProvider extends LangiumParserErrorMessagePr
     }
 }
 
-/** Characters the language does not use, e.g. a new-submission template's `<placeholder>` left in. */
+/**
+ * Characters the language does not use. A whole template placeholder `<...>` is a token (the rules
+ * report it, submission/placeholder); a `<` or `>` left of a placeholder half-edited is named as such.
+ */
 export class PisubLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
-        // A placeholder `<...>` that starts here or contains this character.
-        const open = fullText.lastIndexOf('<', startOffset);
-        const placeholder = open >= 0 ? /^<[^<>\r\n]+>/.exec(fullText.slice(open))?.[0] : undefined;
-        if (placeholder && open + placeholder.length > startOffset) {
-            return open === startOffset
-                ? `${placeholder} is a placeholder of the new-submission template: replace it, with its angle brackets, by the value.`
-                : `Part of the placeholder ${placeholder}: replace the whole placeholder by the value.`;
+        const c = fullText[startOffset];
+        if (c === '<' || c === '>') {
+            return `Unexpected \`${c}\`: a placeholder of the new-submission template is written \`<like this>\` on one line. Replace the whole placeholder, with its angle brackets, by the value.`;
         }
         const chars = fullText.slice(startOffset, startOffset + length);
         const shown = chars.length > 20 ? chars.slice(0, 17) + '…' : chars;

@@ -10,11 +10,12 @@ import {
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
 import { PisubAnalysisCache, type EvidenceFiles } from './analysis.js';
 import { PisubLinker } from './pisub-linker.js';
+import { PisubDocumentBuilder } from './workspace-builder.js';
 import { registerValidationChecks, type PisubDocumentValidator } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
 import {
-    PisubDocumentBuilder, PisubDocumentFactory, PisubDocumentUpdateHandler, PisubGuardedValidator, PisubServiceRegistry,
+    PisubDocumentFactory, PisubDocumentUpdateHandler, PisubGuardedValidator, PisubServiceRegistry,
     PisubWorkspaceManager
 } from './workspace-guards.js';
 

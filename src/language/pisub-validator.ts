@@ -81,3 +81,10 @@ export class PisubDocumentValidator extends DefaultDocumentValidator {
         return diagnostics;
     }
 }
+
+/** A name no file uses: the file's own name where it is a valid name, else the name with -2, -3, … */
+export function uniqueName(name: string, uri: string, used: ReadonlySet<string>): string {
+    const file = decodeURIComponent(uri.split('/').pop() ?? '').replace(/\.[^.]*$/, '').replace(/[^\w-]+/g, '-');
+    if (/^[_a-zA-Z][\w-]*$/.test(file) && !used.has(file)) return file;
+    for (let n = 2; ; n++) if (!used.has(`${name}-${n}`)) return `${name}-${n}`;
+}

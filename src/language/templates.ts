@@ -4,9 +4,16 @@
  * catalogue and facts (required measures, engagement levels from 2023, SAFER Guide edition from 2026,
  * HIE option), so a new year's data changes the template without touching this file.
  *
- * Placeholders are written `<what to write>`. `<` is not part of the language, so a placeholder left
- * in the file is a syntax error, never a silently wrong value. `templateSnippet` turns them into LSP
- * snippet tab stops for completion and the "New submission…" command.
+ * Three kinds of values:
+ * - placeholders `<what to write>` for what only the user knows (TIN, NPI, CEHRT id, dates,
+ *   numerator and denominator). The grammar accepts a placeholder wherever a value goes, so a
+ *   placeholder left in the file is one clear error, `submission/placeholder` ("Replace the
+ *   placeholder <TIN, 9 digits> ..."), and the rest of the file is checked as usual;
+ * - valid samples (`⟦sample:…⟧`): the submission name, the full-year period;
+ * - choices (`⟦choice:a|b⟧`): the engagement level, the MVP id; the text template holds the first.
+ * `templateSnippet` turns all three into LSP snippet tab stops, in order, for completion and the
+ * "New submission…" command; a tab stop's default keeps the placeholder's angle brackets, so a
+ * stop skipped with Tab still reads as a placeholder.
  */
 import { catalogueFor, measureKind, type MeasureInfo } from './data/measures.js';
 import { preferredName } from './data/names.js';
@@ -17,6 +24,10 @@ import { ATTESTATION_IDS, mvpIds, REQUIRED_ATTESTATION_IDS } from './vocabulary.
 /** Matches one placeholder; group 1 is its text. */
 export const PLACEHOLDER_PATTERN = /<([^<>\r\n]+)>/g;
 
+/** A sample or a choice in the template source (rendered by `render`). */
+const MARK_PATTERN = /⟦(sample|choice):([^⟧]*)⟧/g;
+const sample = (value: string) => `⟦sample:${value}⟧`;
+const choice = (values: readonly string[]) => values.length > 1 ? `⟦choice:${values.join('|')}⟧` : sample(values[0]);
 
 /** Why no template can pass the rules for this year and kind, or undefined when one can. */
 export function templateProblem(year: number, entityKind: EntityKind): string | undefined {
@@ -43,11 +54,7 @@ function nameOf(id: string): string {
     return preferredName(id) ?? id;
 }
 
-/**
- * A new submission for `year` and `entityKind`, with `<placeholders>` to fill in. Throws for a year
- * without data; see `templateProblem` for combinations no template can make pass.
- */
-export function submissionTemplate(year: number, entityKind: EntityKind): string {
+function submissionSource(year: number, entityKind: EntityKind): string {
     const catalogue = catalogueFor(year);
     const facts = factsFor(year);
     if (!catalogue || !facts) throw new Error(`${year} is not a supported performance year.`);
@@ -55,15 +62,15 @@ export function submissionTemplate(year: number, entityKind: EntityKind): string
     const lines: string[] = [];
     const add = (line = '') => lines.push(line === '' ? '' : `    ${line}`);
 
-    lines.push(`// Promoting Interoperability, performance year ${year}. Replace every placeholder in angle brackets.`);
-    lines.push(`submission <submission-name, e.g. practice-${year}> {`);
+    lines.push(`// Promoting Interoperability, performance year ${year}, ${entityKind} submission. A value in angle brackets is a placeholder: each one is an error until you replace it.`);
+    lines.push(`submission ${sample(`new-${entityKind}-${year}`)} {`);
     add(`year ${year}`);
     add('practice "<practice name>"');
     add(entityLine(entityKind));
     const mvps = mvpIds(catalogueFor(year));
-    add(entityKind === 'subgroup' ? `reporting mvp <MVP id${mvps.length ? `, e.g. ${mvps[0]}` : ''}>` : 'reporting traditional');
+    add(entityKind === 'subgroup' ? `reporting mvp ${choice(mvps)}` : 'reporting traditional');
     add(`// Any ${facts.minPeriodDays.value} or more continuous days within ${year}.`);
-    add(`period ${year}-01-01 to ${year}-12-31`);
+    add(`period ${sample(`${year}-01-01`)} to ${sample(`${year}-12-31`)}`);
     add('cehrt <CMS EHR Certification ID, 15 characters>');
 
     add();
@@ -98,10 +105,23 @@ export function submissionTemplate(year: number, entityKind: EntityKind): string
 
     add();
     add('// Public health and clinical data exchange');
-    const engagement = facts.engagementLevelRequired.value ? ' engagement <pre-production or production>' : '';
+    const engagement = facts.engagementLevelRequired.value ? ` engagement ${choice(['production', 'pre-production'])}` : '';
     for (const m of required.filter(r => publicHealth.has(r.measureId))) add(`${measureLine(m, 'public-health')}${engagement}`);
     lines.push('}');
     return lines.join('\n') + '\n';
+}
+
+/** The template source, samples and choices in `⟦…⟧` marks (see the file comment). */
+function templateSource(year: number, entityKind: EntityKind): string {
+    return submissionSource(year, entityKind);
+}
+
+/**
+ * A new submission for `year` and `entityKind`, with `<placeholders>` to fill in. Throws for a year
+ * without data; see `templateProblem` for combinations no template can make pass.
+ */
+export function submissionTemplate(year: number, entityKind: EntityKind): string {
+    return templateSource(year, entityKind).replace(MARK_PATTERN, (_, kind: string, payload: string) => kind === 'choice' ? payload.split('|')[0] : payload);
 }
 
 /** The placeholders of a template, in order of appearance (repeats included). */
@@ -115,14 +135,15 @@ export function fillTemplate(text: string, fill: (placeholder: string) => string
 }
 
 /**
- * The template as an LSP snippet: each placeholder a tab stop showing its text; a placeholder
- * offering two words (`<pre-production or production>`) a choice between them.
+ * The template as an LSP snippet: each placeholder, sample and choice a tab stop, numbered in order
+ * of appearance. A placeholder's default keeps its angle brackets.
  */
 export function templateSnippet(year: number, entityKind: EntityKind): string {
-    const escaped = submissionTemplate(year, entityKind).replace(/[\\$}]/g, c => `\\${c}`);
+    const escaped = templateSource(year, entityKind).replace(/[\\$}]/g, c => `\\${c}`);
     let n = 0;
-    return escaped.replace(PLACEHOLDER_PATTERN, (_, what: string) => {
-        const choice = /^([a-z-]+) or ([a-z-]+)$/.exec(what);
-        return choice ? `\${${++n}|${choice[1]},${choice[2]}|}` : `\${${++n}:${what}}`;
+    return escaped.replace(new RegExp(`${MARK_PATTERN.source}|${PLACEHOLDER_PATTERN.source}`, 'g'), (whole: string, kind?: string, payload?: string) => {
+        if (kind === 'choice') return `\${${++n}|${payload!.split('|').join(',')}|}`;
+        if (kind === 'sample') return `\${${++n}:${payload}}`;
+        return `\${${++n}:${whole}}`;
     }) + '$0';
 }

@@ -291,7 +291,7 @@ export class PisubDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
  * since now declares one of its unresolved names (or one it resolved to changed or went away, which
  * Langium's reference index already tracks).
  */
-export class PisubDocumentBuilder extends DefaultDocumentBuilder {
+export class GuardedDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents whose exported names were re-indexed since the last check (accumulates across cancelled builds). */
     private readonly reindexed = new Set<string>();
     private readonly deletedNames = new Set<string>();

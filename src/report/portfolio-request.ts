@@ -12,6 +12,7 @@ import type { PisubServices } from '../language/pisub-module.js';
 import { buildPortfolio, portfolioRow, type PortfolioRow, type PortfolioSummary } from './portfolio.js';
 import { renderHtml } from './render-html.js';
 import { checkWorkspace } from '../language/lsp/workspace-requests.js';
+import { ruleDocsHref } from '../language/rules/docs-links.js';
 
 export interface PortfolioParams {
     /** Files to include besides the documents the server knows (the client's findFiles). */
@@ -20,6 +21,11 @@ export interface PortfolioParams {
     readonly folders?: readonly string[];
     /** A date text for the page ("generated …"); none when omitted. */
     readonly generated?: string;
+    /**
+     * A client command that opens a file given its URI (VS Code: `vscode.open`): each row's practice
+     * links to `command:<openCommand>?[uri]`. No links when omitted.
+     */
+    readonly openCommand?: string;
 }
 
 export interface PortfolioResult {
@@ -48,12 +54,17 @@ export async function portfolioReport(
     const checked = await checkWorkspace(shared, { uris: params?.uris }, token);
     const folders = (params?.folders ?? []).filter(f => typeof f === 'string');
     const registry = shared.ServiceRegistry;
+    const uriOfPath = new Map<string, string>();
+    let docsBase: string | undefined;
     const rows = shared.workspace.LangiumDocuments.all
         .filter(doc => registry.hasServices(doc.uri))
         .map(doc => {
             const services = registry.getServices(doc.uri) as PisubServices;
+            docsBase ??= services.analysis.docsBase;
+            const path = displayPath(doc.uri, folders);
+            uriOfPath.set(path, doc.uri.toString());
             return portfolioRow({
-                path: displayPath(doc.uri, folders),
+                path,
                 diagnostics: (doc.diagnostics ?? []).map(d => ({
                     code: String(d.code ?? 'submission/syntax'),
                     severity: severityOfLsp(d.severity),
@@ -70,8 +81,16 @@ export async function portfolioReport(
         return { path, message: u.reason };
     });
     const portfolio = buildPortfolio(rows, unreadable);
+    const command = params?.openCommand;
+    const open = typeof command === 'string' && /^[\w.-]+$/.test(command)
+        ? (uri: string) => `command:${command}?${encodeURIComponent(JSON.stringify([uri]))}` : undefined;
     return {
-        html: renderHtml(portfolio, { generated: typeof params?.generated === 'string' ? params.generated : undefined }),
+        html: renderHtml(portfolio, {
+            generated: typeof params?.generated === 'string' ? params.generated : undefined,
+            fileLink: open ? row => { const uri = uriOfPath.get(row.path); return uri ? open(uri) : undefined; } : undefined,
+            // The installed rule catalogue, opened by the same command (the page links to nothing outside the editor).
+            ruleLink: open && docsBase ? code => open(ruleDocsHref(code, docsBase)) : undefined
+        }),
         rows: portfolio.rows,
         summary: portfolio.summary,
         unreadable: portfolio.unreadable,

@@ -3,6 +3,7 @@
  * resources (a Content-Security-Policy says so), readable on screen, in a VS Code webview and on
  * paper (@media print). Every text that comes from a submission or a path is escaped.
  */
+import { RULES } from '../language/rules/catalogue.js';
 import { entityText, evidenceText, scoreText, type Portfolio, type PortfolioRow } from './portfolio.js';
 import { summaryLine } from './render-text.js';
 
@@ -11,6 +12,10 @@ export interface HtmlOptions {
     readonly title?: string;
     /** A date or time text shown under the heading (e.g. "2025-01-08"); nothing when omitted. */
     readonly generated?: string;
+    /** A link that opens a row's file (the editor's report: a `command:` URI); no link when omitted. */
+    readonly fileLink?: (row: PortfolioRow) => string | undefined;
+    /** A link to a rule's documentation; the code is shown without a link when omitted. */
+    readonly ruleLink?: (code: string) => string | undefined;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -82,16 +87,39 @@ function entityCell(r: PortfolioRow): string {
     return `${escapeHtml(r.entity.kind ?? '—')}${ids ? `<div class="ids">${escapeHtml(ids)}</div>` : ''}`;
 }
 
-function row(r: PortfolioRow, rank: number): string {
+/** A zero reason in short words (the rule's title), the first sentence of its message as tooltip, the code as a link. */
+function reason(z: PortfolioRow['zeroReasons'][number], times: number, options: HtmlOptions): string {
+    const rule = RULES.get(z.code)?.title;
+    const href = options.ruleLink?.(z.code);
+    const code = href ? `<a href="${escapeHtml(href)}" title="The rule"><code>${escapeHtml(z.code)}</code></a>` : `<code>${escapeHtml(z.code)}</code>`;
+    const words = `${escapeHtml(rule ?? z.text)}${times > 1 ? ` (×${times})` : ''}`;
+    return rule ? `<li title="${escapeHtml(z.text)}">${words} ${code}</li>` : `<li>${words} ${code}</li>`;
+}
+
+/** Zero reasons, one per code (in order of first appearance) with how many times it occurs. */
+function grouped(reasons: PortfolioRow['zeroReasons']): [PortfolioRow['zeroReasons'][number], number][] {
+    const byCode = new Map<string, [PortfolioRow['zeroReasons'][number], number]>();
+    for (const z of reasons) {
+        const seen = byCode.get(z.code);
+        if (seen) seen[1]++; else byCode.set(z.code, [z, 1]);
+    }
+    return [...byCode.values()];
+}
+
+function link(html: string, href: string | undefined): string {
+    return href ? `<a href="${escapeHtml(href)}" title="Open the file">${html}</a>` : html;
+}
+
+function row(r: PortfolioRow, rank: number, options: HtmlOptions): string {
     const b = band(r);
     const width = r.zero ? 0 : r.score === null || r.reweighted ? 100 : Math.max(0, Math.min(100, r.score));
     const label = r.reweighted ? 'reweighted to 0%' : r.zero ? 'scores 0' : r.score === null ? 'not scored' : `score ${r.score} of 100`;
     const reasons = r.zero
-        ? `<span class="badge">Scores 0</span><ul class="reasons">${r.zeroReasons.map(z => `<li>${escapeHtml(z.text)} <code>${escapeHtml(z.code)}</code></li>`).join('')}</ul>`
+        ? `<span class="badge">Scores 0</span><ul class="reasons">${grouped(r.zeroReasons).map(([z, n]) => reason(z, n, options)).join('')}</ul>`
         : `<span class="ok">—</span>`;
     return `<tr class="row${r.zero ? ' zero' : ''}" data-zero="${r.zero}" data-score="${r.score ?? ''}">
 <td class="num">${rank}</td>
-<td><div class="practice">${escapeHtml(r.practice)}</div><div class="path">${escapeHtml(r.path)}</div></td>
+<td><div class="practice">${link(escapeHtml(r.practice), options.fileLink?.(r))}</div><div class="path">${escapeHtml(r.path)}</div></td>
 <td class="entity">${entityCell(r)}</td>
 <td class="num year">${r.year ?? '—'}</td>
 <td class="score-cell band-${b}"><div class="score"><div class="bar" role="img" aria-label="${escapeHtml(label)}"><span class="fill" style="width:${width}%"></span></div><span class="score-value">${escapeHtml(scoreText(r))}</span></div></td>
@@ -113,7 +141,7 @@ export function renderHtml(p: Portfolio, options: HtmlOptions = {}): string {
         `<div class="tile"><b>${s.warnings}</b>warning${s.warnings === 1 ? '' : 's'}</div>`
     ].join('');
     const body = p.rows.length
-        ? p.rows.map((r, i) => row(r, i + 1)).join('\n')
+        ? p.rows.map((r, i) => row(r, i + 1, options)).join('\n')
         : '<tr><td colspan="9" class="ok">No submissions found.</td></tr>';
     const unreadable = p.unreadable.length
         ? `<section class="unreadable"><h2>Could not be read</h2><ul>${p.unreadable.map(u => `<li><code>${escapeHtml(u.path)}</code>: ${escapeHtml(u.message)}</li>`).join('')}</ul></section>`

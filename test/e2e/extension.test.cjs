@@ -147,7 +147,9 @@ suite('pisub in real VS Code', () => {
             return l && l.items.length ? l : undefined;
         }, 'completion items');
         const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
-        assert.ok(labels.includes('e-prescribing') || labels.includes('PI_EP_1'), `measures offered: ${labels.slice(0, 30).join(', ')}`);
+        // The year's measures not reported yet (e-Prescribing is, on another line: reporting it twice is an error).
+        assert.ok(labels.includes('tefca') && labels.includes('PI_HIE_5'), `measures offered: ${labels.slice(0, 30).join(', ')}`);
+        assert.ok(!labels.includes('e-prescribing') && !labels.includes('PI_EP_1'), `measures offered: ${labels.slice(0, 30).join(', ')}`);
         await vscode.commands.executeCommand('undo');
     });
 
@@ -183,17 +185,45 @@ suite('pisub in real VS Code', () => {
         await waitFor(async () => (await statusText()) === 'PI: 96', 'status bar "PI: 96" after the restart');
     });
 
-    test('"PI: New submission…" opens an untitled .pisub from the year\'s template', async () => {
+    test('"PI: New submission…": Tab goes through the values in order, each placeholder is one clear error', async () => {
         const doc = await vscode.commands.executeCommand('pisub.newSubmission', 2024, 'group');
         assert.ok(doc, 'a document was opened');
         assert.strictEqual(doc.languageId, 'pisub');
         assert.strictEqual(doc.isUntitled, true);
+        const editor = vscode.window.activeTextEditor;
+        assert.strictEqual(editor.document, doc);
+        assert.match(doc.lineAt(0).text, /^\/\/ Promoting Interoperability, performance year 2024, group submission\. A value in angle brackets is a placeholder/);
         assert.match(doc.getText(), /year 2024/);
-        assert.match(doc.getText(), /entity group tin/);
         assert.match(doc.getText(), /attest safer-guide yes/);
-        // The server checks untitled files too: the placeholders are syntax errors until filled in.
-        await waitFor(() => codes(doc.uri).includes('submission/syntax'), 'diagnostics on the untitled file');
-        await waitFor(async () => /^PI: /.test((await statusText()) || ''), 'a status for the untitled file');
+        // Each placeholder left is one error saying what to write; no syntax errors, no "missing" cascade.
+        const placeholders = doc.getText().match(/<[^<>\n]+>/g) || [];
+        assert.ok(placeholders.length >= 8, `placeholders: ${placeholders.join(', ')}`);
+        await waitFor(() => codes(doc.uri).includes('submission/placeholder'), 'the placeholder errors');
+        const errors = () => vscode.languages.getDiagnostics(doc.uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error && codeOf(d) !== 'score/zero');
+        assert.deepStrictEqual(errors().map(codeOf), placeholders.map(() => 'submission/placeholder'));
+        assert.ok(errors().some(d => /Replace the placeholder <TIN, 9 digits>/.test(d.message)));
+
+        // Tab stops in order, with the suggest widget given every chance to interfere.
+        const selected = () => doc.getText(editor.selection);
+        const fill = async (expected, text) => {
+            await waitFor(() => selected() === expected, `the tab stop "${expected}" (selected: "${selected()}")`, 10000);
+            await vscode.commands.executeCommand('type', { text });
+            await vscode.commands.executeCommand('editor.action.triggerSuggest');
+            await new Promise(r => setTimeout(r, 300)); // let a suggest widget open, if any would
+            await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+        };
+        await fill('new-group-2024', 'template-flow-2024');
+        await fill('<practice name>', 'Riverside Family Medicine');
+        await fill('<TIN, 9 digits>', '123456789');
+        await waitFor(() => selected() === '2024-01-01', `the period start (selected: "${selected()}")`, 10000);
+        assert.match(doc.getText(), /submission template-flow-2024 \{\n/);
+        assert.match(doc.getText(), /practice "Riverside Family Medicine"\n/);
+        assert.match(doc.getText(), /entity group tin 123456789\n/);
+        // One error fewer per filled placeholder, still nothing else.
+        await waitFor(() => errors().length === placeholders.length - 2, `${placeholders.length - 2} placeholder errors (now: ${errors().map(d => d.message).join(' | ')})`);
+        assert.deepStrictEqual([...new Set(errors().map(codeOf))], ['submission/placeholder']);
+        await waitFor(async () => /^PI: 0 — Template placeholder not filled in ×\d+$/.test((await statusText()) || ''), 'the status for the untitled file');
+        await vscode.commands.executeCommand('leaveSnippet');
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
@@ -202,7 +232,7 @@ suite('pisub in real VS Code', () => {
         // new name (its untitled editor closed), then edits in the saved file.
         const crashesBefore = await vscode.commands.executeCommand('pisub.internal.serverCrashes');
         const untitled = await vscode.commands.executeCommand('pisub.newSubmission', 2024, 'group');
-        await waitFor(() => codes(untitled.uri).includes('submission/syntax'), 'diagnostics on the untitled file');
+        await waitFor(() => codes(untitled.uri).includes('submission/placeholder'), 'diagnostics on the untitled file (its placeholders)');
         // Type a complete submission into it (a clean 2024 file under a new name).
         const clean = (await vscode.workspace.openTextDocument(await fixture('clean-2024.pisub'))).getText().replace('submission riverside-2024', 'submission saved-as-2024');
         const editor = await vscode.window.showTextDocument(untitled, { preview: false });
@@ -230,6 +260,30 @@ suite('pisub in real VS Code', () => {
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
+    test('completion right after a date, a number or an id inserts nothing', async () => {
+        const doc = await open('clean-2024.pisub');
+        const editor = vscode.window.activeTextEditor;
+        const line = positionOf(doc, 'attest security-risk-analysis yes completed 2024-03-14').line;
+        const before = doc.lineAt(line).text;
+        const end = new vscode.Position(line, before.length);
+        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, end);
+        const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
+        assert.deepStrictEqual(labels, [], `offered after the date: ${labels.join(', ')}`);
+        // As a user would: the cursor after the date, suggestions asked for, Enter-equivalent accept.
+        editor.selection = new vscode.Selection(end, end);
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        await new Promise(r => setTimeout(r, 500));
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        assert.strictEqual(doc.lineAt(line).text, before);
+        // After `year ` the supported years, newest first.
+        const year = positionOf(doc, '\n    year 2024', '\n    year '.length);
+        const years = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, year);
+        const sorted = [...years.items].sort((a, b) => (a.sortText || '').localeCompare(b.sortText || '')).map(i => (typeof i.label === 'string' ? i.label : i.label.label));
+        assert.strictEqual(sorted[0], '2027');
+        assert.ok(sorted.includes('2024'), `years: ${sorted.join(', ')}`);
+        assert.ok(!doc.isDirty, 'the file was not changed');
+    });
+
     test('"PI: Check workspace" puts files that were never opened in the Problems panel', async () => {
         // Langium 4.4 validates the workspace's closed files at the first edit, so by now the file may
         // already have diagnostics; the command must (re)validate it and count its errors either way.
@@ -255,5 +309,39 @@ suite('pisub in real VS Code', () => {
         await vscode.window.showTextDocument(doc, { preserveFocus: false });
         const hold = Number(process.env.PISUB_TEST_HOLD_MS || 0);
         if (hold) await new Promise(r => setTimeout(r, hold));
+    });
+
+    test('the score breakdown follows its file: the SAFER quick fix updates it at once', async () => {
+        const doc = await open('safer-no-2024.pisub');
+        const safer = await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find(d => codeOf(d) === 'attestation/safer-not-yes'), 'the SAFER diagnostic');
+        const markdown = await vscode.commands.executeCommand('pisub.showScoreBreakdown', doc.uri);
+        assert.match(markdown, /\*\*SAFER Guide not "yes"\*\*/);
+        assert.match(markdown, /\(\[attestation\/safer-not-yes\]\([^)]*rules\.md#attestation-safer-not-yes\)\)/, 'the code is a link');
+        assert.match(markdown, /would earn/);
+        const shown = () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'pisub-breakdown' && d.uri.query === doc.uri.toString());
+        await waitFor(() => shown(), 'the breakdown document');
+        await vscode.window.showTextDocument(doc, { preview: false });
+        const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, safer.range, vscode.CodeActionKind.QuickFix.value);
+        const fix = actions.find(a => a.edit && a.isPreferred);
+        assert.ok(fix && await vscode.workspace.applyEdit(fix.edit), 'the quick fix applies');
+        // Without running the command again: the breakdown VS Code shows is rewritten.
+        await waitFor(() => !/SAFER Guide not "yes"/.test(shown().getText()) && /Performance period too short/.test(shown().getText()),
+            'the breakdown without the SAFER reason');
+        const internal = await vscode.commands.executeCommand('pisub.internal.breakdownText', doc.uri.toString());
+        assert.strictEqual(internal, shown().getText());
+        await vscode.commands.executeCommand('undo');
+        await waitFor(() => /SAFER Guide not "yes"/.test(shown().getText()), 'the breakdown after undo');
+    });
+
+    test('"PI: Portfolio report": reasons in words, and a row\'s link opens its file', async () => {
+        const result = await vscode.commands.executeCommand('pisub.portfolioReport');
+        assert.ok(result && result.rows.length >= 3, `rows: ${result && result.rows.length}`);
+        assert.match(result.html, /Performance period too short/);
+        const links = [...result.html.matchAll(/href="command:pisub\.internal\.openFile\?([^"]+)"/g)]
+            .map(m => JSON.parse(decodeURIComponent(m[1].replace(/&quot;/g, '"')))[0]);
+        const target = links.find(l => /unopened-2025\.pisub$/.test(l));
+        assert.ok(target, `row links: ${links.join(', ')}`);
+        await vscode.commands.executeCommand('pisub.internal.openFile', target);
+        await waitFor(() => vscode.window.activeTextEditor && /unopened-2025\.pisub$/.test(vscode.window.activeTextEditor.document.uri.path), 'the row\'s file in an editor');
     });
 });

@@ -47,7 +47,8 @@ describe('pisub/score', () => {
         expect(statusText(score!)).toMatch(/^PI: 0 — .+ \(\+1\)$/);
         const md = breakdownMarkdown(score!, 'safer-no-2024.pisub');
         expect(md).toContain('## Why the category scores 0');
-        expect(md).toContain('`attestation/safer-not-yes`');
+        expect(md).toMatch(/- \*\*SAFER Guide not "yes"\*\*: .* \(\[attestation\/safer-not-yes\]\([^)]*#attestation-safer-not-yes\)\)/);
+        expect(score!.zeroLinks).toHaveLength(score!.zeroReasons.length);
     });
 
     test('unknown documents and bad URIs give null, not an error', async () => {
@@ -94,7 +95,8 @@ describe('template requests', () => {
         if (!('text' in result)) return;
         expect(result.text).toContain('year 2024');
         expect(result.text).toContain('entity group tin <TIN, 9 digits>');
-        expect(result.snippet).toContain('${1:submission-name');
+        expect(result.snippet).toContain('submission ${1:new-group-2024} {');
+        expect(result.snippet).toContain('tin ${3:<TIN, 9 digits>}');
     });
 
     test('bad requests get a reason, not an exception', () => {

@@ -63,7 +63,7 @@ function response(over: Partial<ScoreResponse>): ScoreResponse {
         performanceYear: 2024, score: 96, rawScore: 96, zero: false, zeroReasons: [], measures: [measure({})], bonus: 5,
         bonusDetail: 'PI_PHCDRR_2: 5', redistribution: [], capped: false, categoryWeight: 0.25, finalScoreContribution: 24,
         uncertainties: [], reweighted: false, details: { PI_EP_1: { objective: 'electronicPrescribing', numerator: 4120, denominator: 4630 } },
-        zeroTitles: [], ...over
+        zeroTitles: [], zeroLinks: [], ...over
     };
 }
 
@@ -77,6 +77,11 @@ describe('statusText', () => {
             zeroReasons: [{ code: 'period/too-short', message: '…' }, { code: 'attestation/safer-not-yes', message: '…' }]
         });
         expect(statusText(two)).toBe('PI: 0 — Performance period too short (+1)');
+        const repeated = response({
+            score: 0, zero: true, zeroTitles: ['Template placeholder not filled in', 'Template placeholder not filled in'],
+            zeroReasons: [{ code: 'submission/placeholder', message: '…' }, { code: 'submission/placeholder', message: '…' }]
+        });
+        expect(statusText(repeated)).toBe('PI: 0 — Template placeholder not filled in ×2');
         expect(statusText(response({ reweighted: true, score: 0 }))).toBe('PI: reweighted');
         expect(statusText(response({ performanceYear: null, score: 0 }))).toBe('PI: no year');
     });
@@ -110,6 +115,25 @@ describe('breakdownMarkdown', () => {
         expect(md).toContain('## Uncertainties');
         expect(md).toContain('Contribution to the MIPS final score: 24 points (category weight 25%)');
         expect(md).not.toContain('Why the category scores 0');
+    });
+
+    test('a file that scores 0: reasons in words with their codes as links, points as what measures would earn', () => {
+        const md = breakdownMarkdown(response({
+            score: 0, zero: true, zeroReasons: [{ code: 'attestation/safer-not-yes', message: 'SAFER Guide must be YES from 2024.' }],
+            zeroTitles: ['SAFER Guide not "yes"'], zeroLinks: ['file:///x/docs/rules.md#attestation-safer-not-yes']
+        }), 'oakwood.pisub');
+        expect(md).toContain('- **SAFER Guide not "yes"**: SAFER Guide must be YES from 2024. ([attestation/safer-not-yes](file:///x/docs/rules.md#attestation-safer-not-yes))');
+        expect(md).toContain('## e-Prescribing — would earn 9 of 10 points (the category scores 0)');
+        expect(md).toContain('| Measure | Status | Would earn | Max |');
+    });
+
+    test('explains "confidence M" and "L" where the breakdown shows them, not otherwise', () => {
+        const md = breakdownMarkdown(response({ measures: [measure({ confidence: 'M', formula: 'f' })] }), 'x.pisub');
+        expect(md).toContain('(confidence M)');
+        expect(md).toContain('## What "confidence M" and "confidence L" mean');
+        expect(md).toMatch(/- \*\*M\*\*: not seen in an official text/);
+        expect(md).not.toMatch(/- \*\*L\*\*/);
+        expect(breakdownMarkdown(response({}), 'x.pisub')).not.toContain('What "confidence');
     });
 
     test('objective names', () => {

@@ -141,4 +141,10 @@ describe('syntaxes/pisub.tmLanguage.json', () => {
         expect(s.slice(1).every(([, scope]) => scope.startsWith('string.quoted.double') || scope === 'constant.character.escape.pisub')).toBe(true);
         expect(s.map(([, scope]) => scope)).not.toContain('comment.line.number-sign.pisub');
     });
+
+    test('template placeholders stand out, also inside quotes', () => {
+        expect(scopeOf(tokenize('entity group tin <TIN, 9 digits>'), '<TIN, 9 digits>')).toBe('invalid.illegal.placeholder.pisub');
+        expect(scopeOf(tokenize('measure e-prescribing <numerator> / <denominator>'), '<denominator>')).toBe('invalid.illegal.placeholder.pisub');
+        expect(scopeOf(tokenize('practice "<practice name>"'), '<practice name>')).toBe('invalid.illegal.placeholder.pisub');
+    });
 });

@@ -51,11 +51,99 @@ describe('completion', () => {
         expect(await labels(`${header(2023)}    measure query-of-pdmp excluded <|>\n}`)).toContain('PI_EP_2_EX_3');
     });
 
-    it('offers statement keywords, entity kinds, reporting options and engagement levels', async () => {
-        expect(await labels(`${header(2024)}    <|>\n}`)).toEqual(expect.arrayContaining(['year', 'practice', 'period', 'cehrt', 'measure', 'attest', 'public-health', 'clinician', 'note']));
-        expect(await labels('submission test {\n    entity <|>\n}')).toEqual(expect.arrayContaining(['individual', 'group', 'virtual-group', 'subgroup', 'apm-entity']));
-        expect(await labels('submission test {\n    reporting <|>\n}')).toEqual(expect.arrayContaining(['traditional', 'mvp', 'app', 'app-plus']));
+    it('offers statement keywords in the order a submission is written, each described', async () => {
+        const items = await completions('submission test {\n    <|>\n}');
+        const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+        expect(sorted.map(i => i.label).slice(0, 9)).toEqual(['year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'attest', 'measure', 'public-health']);
+        expect(sorted.map(i => i.label)).toEqual(expect.arrayContaining(['special-status', 'clinician', 'prior-year', 'note']));
+        for (const item of items) expect(item.detail, item.label).toMatch(/\w{3,}/);
+        // Statements allowed once are not offered again; measures are.
+        const after = await labels(`${header(2024)}    <|>\n}`);
+        expect(after).not.toContain('year');
+        expect(after).not.toContain('entity');
+        expect(after).toEqual(expect.arrayContaining(['practice', 'period', 'measure', 'attest']));
+        // Inside a clinician's block: only measure statements.
+        expect((await labels(`${header(2024)}    clinician 1234567893 {\n        <|>\n    }\n}`)).sort()).toEqual(['attest', 'measure', 'public-health']);
+    });
+
+    it('offers the supported years after `year`, newest first, the provisional one marked', async () => {
+        const items = await completions('submission test {\n    year <|>\n}');
+        const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+        expect(sorted.map(i => i.label)).toEqual(['2027', '2026', '2025', '2024', '2023', '2022']);
+        expect(sorted[0].labelDetails?.description).toBe('provisional');
+        expect(sorted[0].detail).toMatch(/provisional/);
+        expect(sorted[1].labelDetails).toBeUndefined();
+        expect(await labels('submission test {\n    year 202<|>\n}')).toContain('2024');
+    });
+
+    it('offers nothing inside or glued to a number, date, id, string or comment', async () => {
+        const nothing = [
+            `${header(2024)}    attest security-risk-analysis yes completed 2024-02-15<|>\n}`,
+            `${header(2024)}    attest security-risk-analysis yes completed 2024-02<|>\n}`,
+            `${header(2024)}    measure e-prescribing 5 / 10<|>\n}`,
+            `${header(2024)}    measure e-prescribing 5/10<|>\n}`,
+            `${header(2024)}    measure e-prescribing 5 /<|>\n}`,
+            `${header(2024)}    period 2024-01-01<|>\n}`,
+            'submission test {\n    year 2024<|>\n}',
+            'submission test {\n    entity group tin 12345<|>\n}',
+            'submission test {\n    entity group tin <|>\n}',
+            'submission test {\n    entity virtual-group id VG-<|>\n}',
+            'submission test {\n    cehrt 0015C8ABC<|>\n}',
+            'submission test {\n    cehrt <|>\n}',
+            'submission test {\n    practice "Riverside <|>"\n}',
+            'submission test {\n    practice "Riverside"<|>\n}',
+            'submission test {\n    note \'a <|>\n}',
+            'submission test {\n    // measure <|>\n}',
+            'submission test {\n    /* year <|> */\n}',
+            'submission <|>',
+            'submission te<|>'
+        ];
+        for (const text of nothing) expect(await labels(text), text).toEqual([]);
+    });
+
+    it('after a measure, only the values it takes that year', async () => {
+        // A ratio measure takes numbers: no yes/no; query-of-pdmp has exclusions in 2024, e-prescribing too.
+        expect(await labels(`${header(2024)}    measure e-prescribing <|>\n}`)).toEqual(['excluded']);
+        expect(await labels(`${header(2024)}    measure provide-patient-access <|>\n}`)).toEqual([]);
+        // A yes/no measure without exclusions: yes/no only.
+        expect((await labels(`${header(2024)}    attest safer-guide <|>\n}`)).sort()).toEqual(['no', 'yes']);
+        expect((await labels(`${header(2024)}    measure query-of-pdmp <|>\n}`)).sort()).toEqual(['excluded', 'no', 'yes']);
+        const excluded = await completions(`${header(2024)}    measure query-of-pdmp <|>\n}`);
+        expect(excluded.find(i => i.label === 'excluded')?.detail).toContain('PI_EP_2_EX_1');
+    });
+
+    it('offers the exclusions of the measure for that year after `excluded`', async () => {
+        expect(await labels(`${header(2024)}    measure e-prescribing excluded <|>\n}`)).toEqual(['PI_LVPP_1']);
+    });
+
+    it('details only where they apply', async () => {
+        expect(await labels(`${header(2024)}    attest security-risk-analysis yes <|>\n}`)).toEqual(['completed']);
+        expect(await labels(`${header(2024)}    attest safer-guide yes <|>\n}`)).toEqual(['completed']);
+        expect((await labels(`${header(2026)}    attest safer-guide yes <|>\n}`)).sort()).toEqual(['completed', 'version']);
+        expect(await labels(`${header(2026)}    attest safer-guide yes completed 2026-03-01 <|>\n}`)).toEqual(['version']);
+        expect(await labels(`${header(2024)}    attest actions-to-limit-interoperability yes <|>\n}`)).toEqual([]);
+        expect(await labels(`${header(2024)}    measure e-prescribing 5 / 10 <|>\n}`)).toEqual([]);
+        expect(await labels(`${header(2024)}    public-health immunization-registry yes <|>\n}`)).toEqual(['engagement']);
+        expect(await labels(`${header(2022)}    public-health immunization-registry yes <|>\n}`)).toEqual([]);
+        expect(await labels(`${header(2024)}    public-health immunization-registry no <|>\n}`)).toEqual([]);
         expect(await labels(`${header(2024)}    public-health immunization-registry yes engagement <|>\n}`)).toEqual(['pre-production', 'production']);
+        expect(await labels(`${header(2024)}    public-health immunization-registry yes engagement pro<|>\n}`)).toContain('production');
+    });
+
+    it('after `entity <kind>` only the identifiers that kind takes, not those already written', async () => {
+        expect(await labels('submission test {\n    entity <|>\n}')).toEqual(['individual', 'group', 'virtual-group', 'subgroup', 'apm-entity']);
+        expect(await labels('submission test {\n    entity group <|>\n}')).toEqual(['tin']);
+        expect(await labels('submission test {\n    entity individual <|>\n}')).toEqual(['tin', 'npi']);
+        expect(await labels('submission test {\n    entity individual tin 123456789 <|>\n}')).toEqual(['npi']);
+        expect(await labels('submission test {\n    entity virtual-group <|>\n}')).toEqual(['id']);
+        expect(await labels('submission test {\n    entity subgroup tin 123456789 id S-1 <|>\n}')).toEqual([]);
+    });
+
+    it('offers reporting options and special statuses from the grammar', async () => {
+        expect(await labels('submission test {\n    reporting <|>\n}')).toEqual(['traditional', 'mvp', 'app', 'app-plus']);
+        expect(await labels('submission test {\n    reporting traditional <|>\n}')).toEqual([]);
+        expect(await labels('submission test {\n    special-status <|>\n}')).toContain('small-practice');
+        expect(await labels('submission test {\n    period 2024-01-01 <|>\n}')).toEqual(['to']);
     });
 
     it('offers the year\'s MVP ids after `reporting mvp` and the SAFER edition after `version`', async () => {
@@ -71,7 +159,8 @@ describe('completion', () => {
         const group2024 = items.find(i => i.label === 'submission 2024 group');
         expect(group2024?.insertTextFormat).toBe(2); // snippet
         expect(group2024?.textEdit?.newText).toContain('    year 2024\n');
-        expect(group2024?.textEdit?.newText).toContain('${1:submission-name, e.g. practice-2024}');
+        expect(group2024?.textEdit?.newText).toContain('submission ${1:new-group-2024} {');
+        expect(group2024?.textEdit?.newText).toContain('tin ${3:<TIN, 9 digits>}');
         expect(items.map(i => i.label)).toContain('submission 2022 individual');
         expect(items.map(i => i.label)).not.toContain('submission 2022 subgroup'); // MVPs start in 2023
         expect(items.map(i => i.label)).toContain('submission');

@@ -24,6 +24,20 @@ async function hoverText(marked: string): Promise<string> {
 }
 
 describe('hover', () => {
+    it('explains a confidence below H behind the points shown', async () => {
+        const text = await hoverText(at(2024, 'immunization-registry'));
+        expect(text).toMatch(/In this file: [\d.]+ of [\d.]+ points \(.*\)\. Confidence M: not seen in an official text; consistent third-party reproductions/);
+        expect(await hoverText(at(2024, 'e-prescribing'))).not.toContain('Confidence');
+    });
+
+    it('on a file that scores 0: what the measure would earn, and why the category scores 0, in words', async () => {
+        const zeroed = submission({ year: 2024 }).replace('attest safer-guide yes', 'attest safer-guide no');
+        const text = await hoverText(at(2024, 'e-prescribing', zeroed));
+        expect(text).toMatch(/In this file: would earn 8 of 10 points — the category scores 0 \(SAFER Guide not "yes"\)/);
+        const count = await hoverText(at(2024, '412', zeroed));
+        expect(count).toContain('would earn 8 of 10 points — the category scores 0');
+    });
+
     it('on a measure: official title, description, requirement, points, exclusions and its points in this file', async () => {
         const text = await hoverText(at(2024, 'e-prescribing'));
         expect(text).toContain('**e-Prescribing** — `PI_EP_1` (`e-prescribing`), 2024');

@@ -35,10 +35,10 @@ describe('syntax error messages', () => {
 });
 
 describe('unexpected characters', () => {
-    it('point at a template placeholder left in the file', async () => {
-        const errors = await syntaxErrors('submission x {\n    entity group tin <TIN, 9 digits>\n}');
-        expect(errors[0]).toBe('<TIN, 9 digits> is a placeholder of the new-submission template: replace it, with its angle brackets, by the value.');
-        expect(errors).toContain('Part of the placeholder <TIN, 9 digits>: replace the whole placeholder by the value.');
+    it('a whole template placeholder is no syntax error (the rules report it); a half-edited one is named', async () => {
+        expect(await syntaxErrors('submission x {\n    entity group tin <TIN, 9 digits>\n}')).toEqual([]);
+        const [half] = await syntaxErrors('submission x {\n    entity group tin <TIN, 9 dig\n}');
+        expect(half).toBe('Unexpected `<`: a placeholder of the new-submission template is written `<like this>` on one line. Replace the whole placeholder, with its angle brackets, by the value.');
     });
 
     it('name other characters, and typographic quotes', async () => {

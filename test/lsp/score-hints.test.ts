@@ -55,7 +55,22 @@ describe('the total on the submission line (code lens)', () => {
 
     it('says 0 and why when the category scores 0', async () => {
         const [l] = await lens(submission({ year: 2024 }).replace('attest safer-guide yes', 'attest safer-guide no'));
-        expect(l.command?.title).toBe('PI score: 0 / 100 — 1 reason: attestation/safer-not-yes');
+        expect(l.command?.title).toBe('PI score: 0 / 100 — SAFER Guide not "yes"');
+    });
+
+    it('says the reasons in words, each rule once, at most three', async () => {
+        const text = submission({ year: 2024 }).replace(/\n\s*period [^\n]*/, '').replace(/\n\s*cehrt [^\n]*/, '').replace(/\n\s*measure e-prescribing [^\n]*/, '')
+            .replace('attest safer-guide yes', 'attest safer-guide no').replace(/\n\s*attest security-risk-analysis [^\n]*/, '');
+        const [l] = await lens(text);
+        expect(l.command?.title).toMatch(/^PI score: 0 \/ 100 — No performance period; No CEHRT id; [^;]+; \+\d+ more$/);
+        expect(l.command?.title).not.toMatch(/\w+\/[\w-]+/); // no codes
+    });
+});
+
+describe('points on a file that scores 0', () => {
+    it('read as what the measure would earn, the category scoring 0', async () => {
+        const list = await hints(submission({ year: 2024 }).replace('attest safer-guide yes', 'attest safer-guide no'));
+        expect(list).toContainEqual({ line: 'measure e-prescribing 412 / 530', label: 'would earn 8/10 pts — category scores 0', tooltip: '(412/530) × 10 = 7.77 → 8' });
     });
 
     it('asks for a supported year when there is none', async () => {

@@ -87,7 +87,8 @@ async function exercise(server: Server): Promise<void> {
     const completion = await server.connection.sendRequest('textDocument/completion', {
         textDocument: { uri }, position: { line, character: lines[line].indexOf('e-prescribing') }
     }) as CompletionList;
-    expect(completion.items.map(i => i.label)).toEqual(expect.arrayContaining(['e-prescribing', 'PI_EP_1', 'query-of-pdmp']));
+    expect(completion.items.map(i => i.label)).toEqual(expect.arrayContaining(['e-prescribing', 'PI_EP_1']));
+    expect(completion.items.map(i => i.label)).not.toContain('query-of-pdmp'); // reported on another line already
 
     const actions = await server.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri }, range: safer.range, context: { diagnostics: [safer] }
@@ -112,4 +113,35 @@ describe('the standalone language server over stdio', () => {
         const server = await start([join(ROOT, 'bin', 'pisub.cjs'), 'lsp', '--stdio']);
         await exercise(server);
     });
+
+    it('a duplicate submission name is flagged on both files at once, cleared on both by a rename, with a rename quick fix', async () => {
+        const server = await start([join(ROOT, 'bin', 'pisub-language-server.cjs')]);
+        const a = 'file:///tmp/pisub-stdio-test/riverside.pisub', b = 'file:///tmp/pisub-stdio-test/oakwood.pisub';
+        const text = submission({ year: 2024 }); // submission test-2024 { ... }
+        const dup = (uri: string) => server.diagnostics.get(uri)?.filter(d => d.code === 'submission/duplicate-name');
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'pisub', version: 1, text } });
+        await waitFor('diagnostics of the first file', () => server.diagnostics.get(a));
+        expect(dup(a)).toEqual([]);
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: b, languageId: 'pisub', version: 1, text } });
+        // Both files, without touching the first one.
+        await waitFor('the duplicate on the second file', () => dup(b)?.length ? true : undefined);
+        await waitFor('the duplicate on the first file', () => dup(a)?.length ? true : undefined);
+
+        const [diagnostic] = dup(b)!;
+        const actions = await server.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri: b }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) as { title: string; edit: { changes: Record<string, TextEdit[]> } }[];
+        expect(actions.map(x => x.title)).toEqual(['Rename this submission to oakwood']);
+        const [edit] = actions[0].edit.changes[b];
+        expect(edit).toEqual({ range: diagnostic.range, newText: 'oakwood' });
+
+        // Applying it clears the error on both files.
+        const renamed = text.replace('submission test-2024', 'submission oakwood');
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: 2 }, contentChanges: [{ text: renamed }] });
+        await waitFor('the duplicate gone from the first file', () => dup(a)?.length === 0 ? true : undefined);
+        await waitFor('the duplicate gone from the second file', () => dup(b)?.length === 0 ? true : undefined);
+        // Renaming back flags both again.
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: 3 }, contentChanges: [{ text }] });
+        await waitFor('the duplicate back on the first file', () => dup(a)?.length ? true : undefined);
+    }, 60_000);
 });

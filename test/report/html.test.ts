@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/language/rules/catalogue.js';
 import { buildPortfolio, portfolioRow, type Portfolio } from '../../src/report/portfolio.js';
 import { escapeHtml, renderHtml } from '../../src/report/render-html.js';
 import { workspace } from '../helpers/check.js';
@@ -81,7 +82,8 @@ describe('the HTML report in Chromium', () => {
             bar: (tr.querySelector('.bar') as HTMLElement).getBoundingClientRect().width,
             background: getComputedStyle(tr).backgroundColor,
             badge: tr.querySelector('.badge')?.textContent ?? null,
-            reasons: Array.from(tr.querySelectorAll('.reasons code')).map(c => c.textContent)
+            reasons: Array.from(tr.querySelectorAll('.reasons code')).map(c => c.textContent),
+            words: Array.from(tr.querySelectorAll('.reasons li')).map(li => li.firstChild?.textContent?.trim())
         })));
         expect(rows.map(r => r.practice)).toEqual(p.rows.map(r => r.practice));
         expect(rows[2].practice).toBe('Oakwood <Clinic> & Sons'); // escaped in the source, shown as written
@@ -92,7 +94,13 @@ describe('the HTML report in Chromium', () => {
                 // The gate failures: highlighted row, a "Scores 0" badge, the reasons' codes.
                 expect(r.badge).toBe('Scores 0');
                 expect(r.background).toBe('rgb(253, 236, 234)');
-                expect(r.reasons).toEqual(row.zeroReasons.map(z => z.code));
+                // Each rule once, in words (its title), the code beside it.
+                const codes = [...new Set(row.zeroReasons.map(z => z.code))];
+                expect(r.reasons).toEqual(codes);
+                expect(r.words).toEqual(codes.map(c => {
+                    const n = row.zeroReasons.filter(z => z.code === c).length;
+                    return (RULES.get(c)?.title ?? row.zeroReasons.find(z => z.code === c)!.text) + (n > 1 ? ` (×${n})` : '');
+                }));
                 expect(r.score).toBe('0'); // also for a file that could not be scored (no year rules)
                 expect(r.fill).toBe(0);
             } else {

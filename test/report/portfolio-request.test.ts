@@ -28,6 +28,17 @@ describe('pisub/portfolioReport', () => {
         expect(result.html).not.toMatch(/<script|https?:\/\//);
     });
 
+    it('links each row to its file through the client\'s open command, and nothing else', async () => {
+        const shared = await workspaceWith(PORTFOLIO_FILES);
+        const result = await portfolioReport(shared, { folders: ['file:///ws'], openCommand: 'pisub.internal.openFile' });
+        const links = [...result.html.matchAll(/href="command:pisub\.internal\.openFile\?([^"]+)"/g)].map(m => JSON.parse(decodeURIComponent(m[1].replace(/&quot;/g, '"')))[0]);
+        const files = links.filter((l: string) => l.endsWith('.pisub'));
+        expect(files.sort()).toEqual(result.rows.map(r => `file:///ws/${r.path}`).sort());
+        expect(result.html).not.toMatch(/<script|https?:\/\//);
+        // Without a command (the CLI's page): no links.
+        expect((await portfolioReport(shared, { folders: ['file:///ws'] })).html).not.toContain('command:');
+    });
+
     it('agrees with the CLI rows (same rules, same counts)', async () => {
         const { workspace } = await import('../helpers/check.js');
         const { portfolioRow } = await import('../../src/report/portfolio.js');

@@ -42,6 +42,8 @@ export const CASES: Case[] = [
         text: y => replace(clean(y), `period ${y}-01-01 to ${y}-12-31`, `period ${y}-01-01 to ${y}-12-31\n    period ${y}-02-01 to ${y}-12-31`) },
     { code: 'submission/duplicate-name', name: 'another file declares the same name', years: [2024], covers: 'test-2024',
         text: clean, others: () => [submission({ year: 2024 }).replace('"Test Practice"', '"Another Practice"')] },
+    { code: 'submission/placeholder', name: 'a template placeholder left in', years: ALL, covers: '<TIN, 9 digits>',
+        text: edit('entity group tin 123456789', 'entity group tin <TIN, 9 digits>') },
     { code: 'submission/practice-missing', name: 'no practice name', years: [2024], severity: 'info', text: edit('practice "Test Practice"', '') },
     { code: 'score/zero', name: 'a gate fails', years: ALL, text: edit(/attest security-risk-analysis yes/, 'attest security-risk-analysis no'), covers: y => `test-${y}` },
 

@@ -8,6 +8,7 @@ import * as langium from 'langium';
 
 export const PisubTerminals = {
     WS: /\s+/,
+    PLACEHOLDER: /<[^<>\r\n]+>/,
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
     ALNUM: /[0-9]+[A-Za-z][0-9A-Za-z]*/,
     NUMBER: /[0-9]+(\.[0-9]+)?/,
@@ -126,7 +127,7 @@ export function isClinicianStatement(item: unknown): item is ClinicianStatement 
 export interface CompletedDetail extends langium.AstNode {
     readonly $container: MeasureStatement;
     readonly $type: 'CompletedDetail';
-    date: string;
+    date: DateValue;
 }
 
 export const CompletedDetail = {
@@ -174,6 +175,12 @@ export const DatedDetail = {
 
 export function isDatedDetail(item: unknown): item is DatedDetail {
     return reflection.isInstance(item, DatedDetail.$type);
+}
+
+export type DateValue = string;
+
+export function isDateValue(item: unknown): item is DateValue {
+    return (typeof item === 'string' && (/[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(item) || /<[^<>\r\n]+>/.test(item)));
 }
 
 export interface DescriptionDetail extends langium.AstNode {
@@ -378,8 +385,8 @@ export function isNoteStatement(item: unknown): item is NoteStatement {
 export interface PeriodStatement extends langium.AstNode {
     readonly $container: Submission;
     readonly $type: 'PeriodStatement';
-    end: string;
-    start: string;
+    end: DateValue;
+    start: DateValue;
 }
 
 export const PeriodStatement = {
@@ -512,7 +519,7 @@ export function isSubmission(item: unknown): item is Submission {
 export type Token = string;
 
 export function isToken(item: unknown): item is Token {
-    return (typeof item === 'string' && (/[_a-zA-Z][\w\-]*/.test(item) || /[0-9]+(\.[0-9]+)?/.test(item) || /[0-9]+[A-Za-z][0-9A-Za-z]*/.test(item) || /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/.test(item)));
+    return (typeof item === 'string' && (/[_a-zA-Z][\w\-]*/.test(item) || /[0-9]+(\.[0-9]+)?/.test(item) || /[0-9]+[A-Za-z][0-9A-Za-z]*/.test(item) || /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/.test(item) || /<[^<>\r\n]+>/.test(item)));
 }
 
 export interface VersionDetail extends langium.AstNode {

@@ -30,7 +30,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -174,7 +174,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -202,7 +202,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -420,7 +420,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -436,7 +436,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -510,7 +510,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -666,7 +666,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -728,7 +728,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -906,7 +906,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             },
@@ -977,7 +977,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@39"
+                  "$ref": "#/rules@41"
                 },
                 "arguments": []
               },
@@ -1008,7 +1008,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -1049,7 +1049,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -1083,7 +1083,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           },
@@ -1154,7 +1154,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1182,7 +1182,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -1210,7 +1210,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1226,7 +1226,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1247,7 +1247,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@40"
+            "$ref": "#/rules@42"
           },
           "arguments": []
         }
@@ -1261,17 +1261,29 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
       "name": "Count",
       "dataType": "string",
       "definition": {
-        "$type": "Group",
+        "$type": "Alternatives",
         "elements": [
           {
-            "$type": "Keyword",
-            "value": "-",
-            "cardinality": "?"
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "-",
+                "cardinality": "?"
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@40"
+                },
+                "arguments": []
+              }
+            ]
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           }
@@ -1291,10 +1303,51 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@41"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@40"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@39"
             },
             "arguments": []
           },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@42"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@37"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DateValue",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
           {
             "$type": "RuleCall",
             "rule": {
@@ -1306,13 +1359,6 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@37"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@40"
             },
             "arguments": []
           }
@@ -1332,6 +1378,17 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
         "parenthesized": false
       },
       "fragment": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "PLACEHOLDER",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/<[^<>\\\\r\\\\n]+>/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
     },
     {
       "$type": "TerminalRule",

@@ -17,6 +17,9 @@ import type { Analysis } from '../rules/engine.js';
 import { describeYears } from '../rules/resolve.js';
 import type { PisubServices } from '../pisub-module.js';
 import { targetAt, type Target } from './at-offset.js';
+import { CONFIDENCE_MEANING, reasonsSummary } from './score-labels.js';
+import type { MeasureScore } from '../score/score.js';
+import type { Confidence } from '../data/years.js';
 import { evidenceHover, evidenceLineFor } from './evidence-hover.js';
 import { mvpIds } from '../vocabulary.js';
 
@@ -122,10 +125,21 @@ function measureHover(analysis: Analysis, info: MeasureInfo, catalogue: YearCata
     }
     if (facts.suppressedMeasures.value.includes(id)) lines.push('', `Suppressed in ${catalogue.year}: ${facts.suppressedMeasures.note ?? 'any answer earns full credit.'}`);
     const scored = analysis.score.measures.find(m => m.measureId === id);
-    if (scored && !analysis.score.reweighted) lines.push('', `In this file: ${scored.points} of ${scored.maxPoints} points (${scored.formula}).`);
+    if (scored && !analysis.score.reweighted) lines.push('', `In this file: ${pointsInFile(analysis, scored)} (${scored.formula}).${confidenceNote(scored.confidence)}`);
     const evidence = evidenceLineFor(analysis, id);
     if (evidence) lines.push('', evidence);
     return lines.join('\n');
+}
+
+/** "9 of 10 points", or on a file whose category scores 0 "would earn 9 of 10 points — the category scores 0 (reasons)". */
+function pointsInFile(analysis: Analysis, scored: MeasureScore): string {
+    const points = `${scored.points} of ${scored.maxPoints} points`;
+    return analysis.score.zero ? `would earn ${points} — the category scores 0 (${reasonsSummary(analysis.score.zeroReasons)})` : points;
+}
+
+/** What a confidence below H means, where points rest on it. */
+function confidenceNote(confidence: Confidence): string {
+    return confidence === 'H' ? '' : ` Confidence ${confidence}: ${CONFIDENCE_MEANING[confidence]}`;
 }
 
 function countHover(analysis: Analysis, target: Target & { kind: 'count' }, catalogue: YearCatalogue, facts: YearFacts): string | undefined {
@@ -138,7 +152,7 @@ function countHover(analysis: Analysis, target: Target & { kind: 'count' }, cata
     const lines = [`**${info?.title ?? target.entry.ref.value}**: ${v.numerator.value} / ${v.denominator.value} = ${rate}`];
     const topLevel = analysis.model.entries.includes(target.entry);
     const scored = id && topLevel ? analysis.score.measures.find(m => m.measureId === id) : undefined;
-    if (scored) lines.push('', `${scored.points} of ${scored.maxPoints} points: ${scored.formula}.`);
+    if (scored) lines.push('', `${pointsInFile(analysis, scored)}: ${scored.formula}.${confidenceNote(scored.confidence)}`);
     else if (!topLevel) lines.push('', 'A clinician\'s numbers: the group\'s totals are what is scored.');
     else if (id) {
         const points = pointsText(id, facts);

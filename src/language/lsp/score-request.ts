@@ -9,6 +9,7 @@ import type { ScoreResult } from '../score/score.js';
 import type { PisubServices } from '../pisub-module.js';
 import { catalogueFor } from '../data/measures.js';
 import { RULES } from '../rules/catalogue.js';
+import { ruleDocsHref } from '../rules/docs-links.js';
 
 export interface ScoreParams {
     readonly uri: string;
@@ -28,6 +29,8 @@ export interface ScoreResponse extends ScoreResult {
     readonly details: Readonly<Record<string, ScoreMeasureDetail>>;
     /** The rule title of each zero reason, in the same order (e.g. 'SAFER Guide not "yes"'). */
     readonly zeroTitles: readonly string[];
+    /** The link to each zero reason's rule in docs/rules.md, in the same order. */
+    readonly zeroLinks: readonly string[];
 }
 
 /** The score of one document, once it has been validated (so it matches its diagnostics). */
@@ -59,5 +62,6 @@ export async function scoreOf(shared: LangiumSharedCoreServices, uriText: string
         details[m.measureId] = { objective: catalogue?.measures.get(m.measureId)?.objective ?? null, ...counts };
     }
     const zeroTitles = analysis.score.zeroReasons.map(r => RULES.get(r.code)?.title ?? r.code);
-    return { ...analysis.score, details, zeroTitles };
+    const zeroLinks = analysis.score.zeroReasons.map(r => ruleDocsHref(r.code, services.analysis.docsBase));
+    return { ...analysis.score, details, zeroTitles, zeroLinks };
 }

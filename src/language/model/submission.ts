@@ -22,6 +22,24 @@ export interface Located<T> {
 export const ENTITY_KINDS = ['individual', 'group', 'virtual-group', 'subgroup', 'apm-entity'] as const;
 export type EntityKind = typeof ENTITY_KINDS[number];
 
+/**
+ * The identifiers each entity kind submits with (QPP submission API: TIN for individuals, groups and
+ * subgroups; NPI for individuals only; an entity id for virtual groups, subgroups and APM entities).
+ * The entity check (rules/checks/submission.ts) and completion read this one table.
+ */
+export const ENTITY_IDENTIFIERS: Readonly<Record<EntityKind, readonly { readonly keyword: 'tin' | 'npi' | 'id'; readonly description: string }[]>> = {
+    'individual': [{ keyword: 'tin', description: 'The practice\'s TIN, 9 digits' }, { keyword: 'npi', description: 'The clinician\'s NPI, 10 digits' }],
+    'group': [{ keyword: 'tin', description: 'The practice\'s TIN, 9 digits' }],
+    'virtual-group': [{ keyword: 'id', description: 'The virtual group id QPP issued' }],
+    'subgroup': [{ keyword: 'tin', description: 'The practice\'s TIN, 9 digits' }, { keyword: 'id', description: 'The subgroup id QPP issued' }],
+    'apm-entity': [{ keyword: 'id', description: 'The APM entity id' }]
+};
+
+/** Whether a kind of entity submits with the identifier `tin`, `npi` or `id`. */
+export function entityTakes(kind: EntityKind, identifier: 'tin' | 'npi' | 'id'): boolean {
+    return ENTITY_IDENTIFIERS[kind]?.some(i => i.keyword === identifier) ?? false;
+}
+
 export const REPORTING_OPTIONS = ['traditional', 'mvp', 'app', 'app-plus'] as const;
 export type ReportingOption = typeof REPORTING_OPTIONS[number];
 

@@ -45,6 +45,8 @@ const RULE_LIST: RuleDefinition[] = [
         rule: 'A file pisub cannot check (nested too deeply, or an internal error) is reported on its own; the other files are checked as usual. Simplify the file, or report it with the file.' },
     { code: 'submission/duplicate-statement', severity: 'error', title: 'Statement given twice', confidence: 'H', sources: ['language', 'submissionsApi'],
         rule: 'Year, practice, entity, reporting option, performance period and CEHRT id are stated once per submission.' },
+    { code: 'submission/placeholder', severity: 'error', title: 'Template placeholder not filled in', confidence: 'H', sources: ['language'], gate: true,
+        rule: 'A value written as a placeholder (`<TIN, 9 digits>`, from the new-submission template) must be replaced by the real value before the file can be submitted.' },
     { code: 'submission/duplicate-name', severity: 'error', title: 'Submission name used by another file', confidence: 'H', sources: ['language'],
         rule: 'A submission\'s name is unique among the files checked together (the workspace in the editor), or `prior-year <name>` could resolve to the wrong file.' },
     { code: 'submission/practice-missing', severity: 'info', title: 'No practice name', confidence: 'H', sources: ['language'],

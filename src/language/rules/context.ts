@@ -47,6 +47,10 @@ export interface ReportOptions {
 export interface WorkspacePort {
     /** The other files (names for messages) that declare a submission named `name`. */
     otherFilesDeclaring(name: string): readonly string[];
+    /** This file's name (e.g. `oakwood.pisub`), for the rename quick fix of submission/duplicate-name. */
+    readonly fileName?: string;
+    /** Every submission name the files checked together declare (this one's included). */
+    declaredNames?(): ReadonlySet<string>;
 }
 
 /** What a reader found at an evidence path. */

@@ -19,6 +19,7 @@ import { checkExclusions } from './checks/exclusion.js';
 import { checkHie } from './checks/hie.js';
 import { checkMeasures } from './checks/measure.js';
 import { checkPeriod } from './checks/period.js';
+import { checkPlaceholders } from './checks/placeholders.js';
 import { checkPriorYear } from './checks/prior-year.js';
 import { checkPublicHealth } from './checks/public-health.js';
 import { checkReporting } from './checks/reporting.js';
@@ -38,6 +39,12 @@ const ALWAYS: readonly Check[] = [checkSubmission, checkYear, checkEntity, check
 const PI_DATA: readonly Check[] = [checkPeriod, checkCehrt];
 /** Checks of the measurement set: they need a supported year (its facts, catalogue and resolution). */
 const MEASUREMENTS: readonly Check[] = [checkMeasures, checkExclusions, checkHie, checkPublicHealth, checkAttestations, checkPriorYear];
+/**
+ * Runs after every other check, on every submission: a template placeholder (`<TIN, 9 digits>`) gets one
+ * submission/placeholder finding, and the other findings on the same text are dropped (the one exception
+ * to "no check reads another check's output": they would only repeat that the value is not there yet).
+ */
+const LAST: readonly Check[] = [checkPlaceholders];
 
 /**
  * Rules whose outcome does not depend on the year's facts. For a year pisub has no rules for, a
@@ -121,6 +128,7 @@ export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): A
     const ctx = new RuleContext(model, supported ? written : undefined, facts, catalogue, resolution, options.workspace, options.evidence);
     const checks = [...ALWAYS, ...(reweighted ? [] : PI_DATA), ...(resolution ? MEASUREMENTS : [])];
     for (const check of checks) check(ctx);
+    for (const check of LAST) check(ctx);
 
     const score = computeScore(model, ctx.year, facts, catalogue, resolution, ctx.findings, syntaxReasons);
     const findings = [...ctx.findings];

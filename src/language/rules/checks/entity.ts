@@ -4,7 +4,7 @@
  * entity/npi-format, entity/npi-check-digit, entity/npi-not-allowed, entity/id-missing,
  * entity/id-not-allowed, entity/identifier-repeated, entity/subgroup-needs-mvp.
  */
-import type { EntityKind, Located } from '../../model/submission.js';
+import { entityTakes, type EntityKind, type Located } from '../../model/submission.js';
 import type { RuleContext } from '../context.js';
 
 /** Luhn check digit over "80840" + the first 9 digits (CMS NPI standard). */
@@ -41,7 +41,7 @@ export function checkEntity(ctx: RuleContext): void {
     for (const [list, name] of [[entity.tin, 'TIN'], [entity.npi, 'NPI'], [entity.entityId, 'entity id']] as const) {
         for (const extra of list.slice(1)) ctx.report('entity/identifier-repeated', extra.span, `The ${name} is given twice; keep one.`);
     }
-    const needsTin = kind === 'individual' || kind === 'group' || kind === 'subgroup';
+    const needsTin = entityTakes(kind, 'tin');
     const tin = entity.tin[0];
     if (!tin && needsTin) {
         ctx.report('entity/tin-missing', entity.kind.span, `${aKind(kind)} submission needs the practice's TIN: ${ctx.write('add `tin 123456789`', 'add taxpayerIdentificationNumber (9 digits)')}.`);
@@ -51,7 +51,7 @@ export function checkEntity(ctx: RuleContext): void {
             /^\d{2}-\d{7}$/.test(tin.value) ? { fixes: [{ title: 'Remove the dash', edits: [{ span: tin.span, text: tin.value.replace('-', '') }], preferred: true }] } : {});
     }
     const npi = entity.npi[0];
-    if (kind === 'individual') {
+    if (entityTakes(kind, 'npi')) {
         if (!npi) ctx.report('entity/npi-missing', entity.kind.span, `An individual submission needs the clinician's NPI: ${ctx.write('add `npi 1234567893`', 'add nationalProviderIdentifier (10 digits)')}.`);
         else checkNpi(ctx, npi, 'The clinician\'s');
     } else if (npi) {
@@ -59,7 +59,7 @@ export function checkEntity(ctx: RuleContext): void {
             `${aKind(kind)} submission carries no NPI (only individual submissions do). List the clinicians with \`clinician <NPI> "name"\` instead.`,
             npi.clause ? { fixes: [{ title: 'Remove the NPI', edits: [{ span: npi.clause, text: '' }] }] } : {});
     }
-    const needsId = kind === 'virtual-group' || kind === 'subgroup' || kind === 'apm-entity';
+    const needsId = entityTakes(kind, 'id');
     if (needsId && entity.entityId.length === 0) {
         ctx.report('entity/id-missing', entity.kind.span, `${aKind(kind)} submits with its entity id: ${ctx.write(`add \`id <${kind} id>\``, 'add entityId')} as QPP issued it.`);
     } else if (!needsId && entity.entityId[0]) {

@@ -28,7 +28,17 @@ export function checkSubmission(ctx: RuleContext): void {
     const name = m.name;
     const others = name && ctx.workspace ? ctx.workspace.otherFilesDeclaring(name.value) : [];
     if (name && others.length > 0) {
+        const used = ctx.workspace?.declaredNames?.();
+        const unique = used ? uniqueName(name.value, ctx.workspace?.fileName ?? '', used) : undefined;
         ctx.report('submission/duplicate-name', name.span,
-            `Another file (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}) also declares \`submission ${name.value}\`. Submission names must be unique among the files checked together, or \`prior-year ${name.value}\` could resolve to the wrong one: rename one of them (e.g. practice and year).`);
+            `Another file (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}) also declares \`submission ${name.value}\`. Submission names must be unique among the files checked together, or \`prior-year ${name.value}\` could resolve to the wrong one: rename one of them (e.g. practice and year).`,
+            { fixes: unique ? [{ title: `Rename this submission to ${unique}`, edits: [{ span: name.span, text: unique }] }] : undefined });
     }
+}
+
+/** A name no file uses: the file's own name (without extension) where it is a valid name, else the name with -2, -3, … */
+export function uniqueName(name: string, fileName: string, used: ReadonlySet<string>): string {
+    const file = fileName.replace(/\.[^.]*$/, '').replace(/[^\w-]+/g, '-');
+    if (/^[_a-zA-Z][\w-]*$/.test(file) && !used.has(file)) return file;
+    for (let n = 2; ; n++) if (!used.has(`${name}-${n}`)) return `${name}-${n}`;
 }
