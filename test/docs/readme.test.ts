@@ -12,7 +12,7 @@ const consoles = [...readme.matchAll(/```console\n\$ pisub ([^\n]*)\n([\s\S]*?)`
 describe('README', () => {
     it('starts with the install-and-check command and the test command', async () => {
         const first = /```sh\n([\s\S]*?)```/.exec(readme)![1];
-        expect(first).toContain('npm install && npm run build && node bin/pisub.cjs check examples/');
+        expect(first).toContain('npm ci && npm run build && node bin/pisub.cjs check examples/');
         expect(first).toContain('npm test');
     });
 
