@@ -11,6 +11,7 @@ import { completionWindow, completionWindowing, statementStarts } from '../../sr
 import { createPisubServices } from '../../src/language/pisub-module.js';
 // @ts-expect-error plain ESM script without types
 import { bigGroupSubmission } from '../../scripts/gen-corpus.mjs';
+import { yieldToEventLoop } from '../helpers/event-loop.js';
 import { FUZZ_SEED, runs } from './seed.js';
 
 const services = createPisubServices(EmptyFileSystem).Pisub;
@@ -48,6 +49,7 @@ describe('windowed completion in a 10,000-line file', () => {
         .replace(/(\n {4}clinician [^\n]*\n)/, '$1    // measure in a comment\n');
 
     async function itemsAt(doc: Awaited<ReturnType<typeof parse>>, offset: number, minChars: number): Promise<string[]> {
+        await yieldToEventLoop();
         completionWindowing.minChars = minChars;
         try {
             const list = await services.lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri: doc.uri.toString() }, position: doc.textDocument.positionAt(offset) });

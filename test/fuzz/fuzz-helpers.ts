@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { yieldToEventLoop } from '../helpers/event-loop.js';
 import type { CheckedFile } from '../../src/language/headless.js';
 import { RULES } from '../../src/language/rules/catalogue.js';
 // @ts-expect-error plain ESM script without types
@@ -128,6 +129,7 @@ export function expectWellFormed(file: CheckedFile): void {
  * process under a hang guard).
  */
 export async function naming<T>(what: string, work: () => Promise<T>): Promise<T> {
+    await yieldToEventLoop();
     try {
         return await work();
     } catch (e) {

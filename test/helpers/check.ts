@@ -3,13 +3,16 @@
  * the language server) and look at diagnostics by code.
  */
 import { PisubWorkspace, type CheckedFile, type PisubDiagnostic } from '../../src/language/headless.js';
+import { yieldToEventLoop } from './event-loop.js';
 
 let shared: PisubWorkspace | undefined;
 export function workspace(): PisubWorkspace {
     return (shared ??= new PisubWorkspace());
 }
 
+/** Checks one text. Lets the event loop turn first, so long loops of checks keep the vitest worker responsive (event-loop.ts). */
 export async function checkText(text: string, path = 'test.pisub'): Promise<CheckedFile> {
+    await yieldToEventLoop();
     const [file] = await workspace().check([{ path, text }]);
     return file;
 }
