@@ -24,7 +24,7 @@ export function parserRules(source) {
     return rules;
 }
 
-const literalsOf = body => [...body.matchAll(/'([^']+)'/g)].map(m => m[1]).filter(l => /^[a-z][a-z-]*$/.test(l));
+const literalsOf = body => [...body.matchAll(/'([^']+)'/g)].map(m => m[1]).filter(l => /^[a-z][a-z0-9-]*$/.test(l));
 const escape = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const kebab = name => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 /** Words of the language contain hyphens: a keyword must not touch a word character or a hyphen. */

@@ -5,11 +5,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workspace } from './helpers/check.js';
+import { cliEvidenceFiles } from '../src/language/evidence-files.js';
+import { PisubWorkspace } from '../src/language/headless.js';
 
 const root = join(__dirname, '..', 'examples');
-const files = ['clean', 'problems'].flatMap(dir =>
-    readdirSync(join(root, dir)).filter(f => f.endsWith('.pisub')).map(f => join(dir, f)));
+/** Evidence paths resolve next to each example, as in `pisub check examples/`. */
+let shared: PisubWorkspace | undefined;
+const workspace = () => (shared ??= new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }));
+
+const files = [
+    ...['clean', 'problems'].flatMap(dir => readdirSync(join(root, dir)).filter(f => f.endsWith('.pisub')).map(f => join(dir, f))),
+    // audit examples: one folder per submission, with its evidence files
+    ...(readdirSync(join(root, 'audit'), { recursive: true }) as string[]).filter(f => f.endsWith('.pisub')).map(f => join('audit', f))
+];
 
 function expectations(text: string): string[] {
     return [...text.matchAll(/expect: (error|warning|info) ([a-z-]+\/[a-z-]+)/g)].map(m => `${m[1]} ${m[2]}`).sort();
@@ -23,7 +31,7 @@ describe('examples', () => {
     });
 
     it('report exactly the diagnostics each file expects (all files checked together)', async () => {
-        const sources = files.map(f => ({ path: f, text: readFileSync(join(root, f), 'utf8') }));
+        const sources = files.map(f => ({ path: join(root, f), text: readFileSync(join(root, f), 'utf8') }));
         const checked = await workspace().check(sources);
         for (const file of checked) {
             const actual = file.diagnostics.map(d => `${d.severity} ${d.code}`).sort();
@@ -33,7 +41,7 @@ describe('examples', () => {
     });
 
     it('clean examples are not gated and problem files that expect score/zero are', async () => {
-        const checked = await workspace().check(files.map(f => ({ path: f, text: readFileSync(join(root, f), 'utf8') })));
+        const checked = await workspace().check(files.map(f => ({ path: join(root, f), text: readFileSync(join(root, f), 'utf8') })));
         for (const file of checked) {
             expect(file.analysis?.score.zero, file.path).toBe(expectations(file.text).includes('error score/zero'));
         }

@@ -4,6 +4,9 @@ import { ruleDocsHref } from '../language/rules/docs-links.js';
 import type { CheckedFile } from '../language/headless.js';
 import type { ScoreResult } from '../language/score/score.js';
 import type { InputProblem } from './inputs.js';
+import { isAbsolute, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { safe } from './terminal.js';
 
 export interface Summary { files: number; errors: number; warnings: number; infos: number }
 
@@ -20,7 +23,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function checkText(files: readonly CheckedFile[], problems: readonly InputProblem[]): string {
     const lines: string[] = [];
     for (const f of files) {
-        for (const d of f.diagnostics) lines.push(`${f.path}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.code}]`);
+        for (const d of f.diagnostics) lines.push(`${safe(f.path)}:${d.line}:${d.column}: ${d.severity} ${safe(d.message)} [${safe(d.code)}]`);
     }
     const s = summarise(files);
     const unreadable = problems.length ? `, ${plural(problems.length, 'unreadable input')}` : '';
@@ -60,7 +63,7 @@ export function checkSarif(files: readonly CheckedFile[], problems: readonly Inp
         message: { text: d.message },
         locations: [{
             physicalLocation: {
-                artifactLocation: { uri: toSarifUri(f.path) },
+                artifactLocation: sarifLocation(f.path),
                 region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
             }
         }]
@@ -70,6 +73,8 @@ export function checkSarif(files: readonly CheckedFile[], problems: readonly Inp
         version: '2.1.0',
         runs: [{
             tool: { driver: { name: 'pisub', version, informationUri: 'https://github.com/pisub/pisub', rules } },
+            // Relative paths are relative to the folder pisub ran in.
+            originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(process.cwd() + sep).href } },
             results,
             invocations: [{
                 executionSuccessful: problems.length === 0,
@@ -80,8 +85,17 @@ export function checkSarif(files: readonly CheckedFile[], problems: readonly Inp
     return JSON.stringify(sarif, null, 2) + '\n';
 }
 
-function toSarifUri(path: string): string {
-    return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+const SRCROOT = 'SRCROOT';
+
+/**
+ * SARIF §3.4.3: an absolute location is an absolute URI (`file:///…`); a relative one is a relative
+ * reference resolved against a `uriBaseId` declared in `originalUriBaseIds`.
+ */
+export function sarifLocation(path: string): { uri: string; uriBaseId?: string } {
+    if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
+    const parts = path.split(/[\\/]/).filter(p => p !== '' && p !== '.');
+    if (parts.includes('..')) return { uri: pathToFileURL(resolve(path)).href };
+    return { uri: parts.map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 /** The `pisub score --format json` shape, exactly the documented fields. */
@@ -101,14 +115,14 @@ const fmt = (n: number) => Number.isInteger(n) ? String(n) : n.toFixed(1);
 
 export function scoreText(path: string, s: ScoreResult): string {
     const out: string[] = [];
-    out.push(`${path} — performance year ${s.performanceYear ?? 'unknown'}`);
+    out.push(`${safe(path)} — performance year ${s.performanceYear ?? 'unknown'}`);
     if (s.reweighted) {
         out.push('Special status / hardship exception with no PI data: the PI category is reweighted to 0% and not scored.');
         return out.join('\n') + '\n';
     }
     if (s.zero) {
         out.push(`PI category score: 0 (gated) — it would score 0 for ${plural(s.zeroReasons.length, 'reason')}:`);
-        for (const r of s.zeroReasons) out.push(`  - [${r.code}] ${r.message}`);
+        for (const r of s.zeroReasons) out.push(`  - [${r.code}] ${safe(r.message)}`);
         out.push(`Without the gates the measures below would earn ${fmt(s.rawScore)}.`);
     } else {
         out.push(`PI category score: ${s.score} / 100${s.capped ? ` (capped; raw ${fmt(s.rawScore)})` : ''}`);
@@ -117,7 +131,7 @@ export function scoreText(path: string, s: ScoreResult): string {
     const w = Math.max(10, ...s.measures.map(m => m.measureId.length));
     out.push(`  ${'measure'.padEnd(w)}  ${'points'.padStart(6)}  ${'max'.padStart(5)}  how`);
     for (const m of s.measures) {
-        out.push(`  ${m.measureId.padEnd(w)}  ${fmt(m.points).padStart(6)}  ${fmt(m.maxPoints).padStart(5)}  ${m.formula}${m.confidence !== 'H' ? ` (confidence ${m.confidence})` : ''}`);
+        out.push(`  ${safe(m.measureId).padEnd(w)}  ${fmt(m.points).padStart(6)}  ${fmt(m.maxPoints).padStart(5)}  ${m.formula}${m.confidence !== 'H' ? ` (confidence ${m.confidence})` : ''}`);
     }
     out.push(`  ${'bonus'.padEnd(w)}  ${fmt(s.bonus).padStart(6)}         ${s.bonusDetail}`);
     for (const r of s.redistribution) out.push(`  redistributed: ${r.from} → ${r.to.join(', ')}: ${fmt(r.points)} points. ${r.note}`);

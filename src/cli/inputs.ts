@@ -3,10 +3,11 @@
  * text submission with a clear message (never a stack trace): missing paths, unreadable files,
  * binary files, invalid UTF-8, oversized files, symlink loops.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { inputFormatFor, type SourceFile } from '../language/headless.js';
 import { ExitCode } from './command.js';
+import { safe } from './terminal.js';
 
 /** A real submission is a few KB; a 10,000-line group file is about 0.5 MB. 4 MB bounds memory (docs/robustness.md). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -37,15 +38,27 @@ export function readSubmissionText(path: string): { text?: string; problem?: str
     let bytes: Buffer;
     try {
         const st = statSync(path);
-        // A pipe or device (e.g. a link to /dev/zero) would block or never end: read regular files only.
-        if (!st.isFile()) return { problem: 'not a regular file (a pipe, socket or device); pisub reads submission files saved on disk' };
-        if (st.size > MAX_FILE_BYTES) {
-            return { problem: `file is ${(st.size / 1024 / 1024).toFixed(1)} MB; pisub reads submission files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB (a real submission is a few KB)` };
-        }
+        const problem = sizeProblem(st);
+        if (problem) return { problem };
         bytes = readFileSync(path);
     } catch (e) {
         return { problem: describeFsError(e) };
     }
+    return decodeSubmission(bytes);
+}
+
+/** Why a file is not read at all (not a regular file, too large), or undefined. */
+export function sizeProblem(st: Stats): string | undefined {
+    // A pipe or device (e.g. a link to /dev/zero) would block or never end: read regular files only.
+    if (!st.isFile()) return 'not a regular file (a pipe, socket or device); pisub reads submission files saved on disk';
+    if (st.size > MAX_FILE_BYTES) {
+        return `file is ${(st.size / 1024 / 1024).toFixed(1)} MB; pisub reads submission files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB (a real submission is a few KB)`;
+    }
+    return undefined;
+}
+
+/** A file's bytes as submission text (a UTF-8 BOM dropped), or why they are not one. */
+export function decodeSubmission(bytes: Uint8Array): { text?: string; problem?: string } {
     if (bytes.includes(0)) return { problem: 'not a text file (it contains NUL bytes)' };
     let text: string;
     try {
@@ -72,7 +85,22 @@ export function describeFsError(e: unknown): string {
 }
 
 export function collectInputs(args: readonly string[]): Inputs {
+    const { paths, problems } = findInputPaths(args);
     const files: SourceFile[] = [];
+    for (const path of paths) {
+        const { text, problem } = readSubmissionText(path);
+        if (problem !== undefined) problems.push({ path, message: problem });
+        else files.push({ path, text: text! });
+    }
+    return { files, problems };
+}
+
+/**
+ * The submission files the arguments name (files as given, folders walked), each real file once,
+ * without reading them (`pisub format` reads each file just before formatting it).
+ */
+export function findInputPaths(args: readonly string[]): { paths: string[]; problems: InputProblem[] } {
+    const paths: string[] = [];
     const problems: InputProblem[] = [];
     const seen = new Set<string>();
 
@@ -85,11 +113,8 @@ export function collectInputs(args: readonly string[]): Inputs {
         try { real = realpathSync(path); } catch (e) { problems.push({ path, message: describeFsError(e) }); return; }
         if (seen.has(real)) return;
         seen.add(real);
-        const { text, problem } = readSubmissionText(path);
-        if (problem !== undefined) problems.push({ path, message: problem });
-        else files.push({ path, text: text! });
+        paths.push(path);
     };
-
     const walk = (dir: string, visited: Set<string>) => {
         let real: string;
         try { real = realpathSync(dir); } catch (e) { problems.push({ path: dir, message: describeFsError(e) }); return; }
@@ -118,7 +143,7 @@ export function collectInputs(args: readonly string[]): Inputs {
         if (st.isDirectory()) walk(arg, new Set());
         else addFile(arg, true);
     }
-    return { files, problems };
+    return { paths, problems };
 }
 
 /**
@@ -127,10 +152,10 @@ export function collectInputs(args: readonly string[]): Inputs {
  */
 export function readOneSubmission(path: string, command: string, err: (text: string) => void): SourceFile | ExitCode.Usage {
     const { files, problems } = collectInputs([path]);
-    for (const p of problems) err(`pisub: ${p.path}: ${p.message}\n`);
+    for (const p of problems) err(`pisub: ${safe(p.path)}: ${safe(p.message)}\n`);
     if (problems.length > 0) return ExitCode.Usage;
     if (files.length !== 1) {
-        err(`pisub: ${path}: pisub ${command} takes one submission file, not a folder\n`);
+        err(`pisub: ${safe(path)}: pisub ${command} takes one submission file, not a folder\n`);
         return ExitCode.Usage;
     }
     return files[0];

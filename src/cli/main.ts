@@ -12,10 +12,12 @@ import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { formatCommand } from './commands/format.js';
 import { lspCommand } from './commands/lsp.js';
+import { auditCommand } from './commands/audit.js';
 import '../interop/register.js';
 import { VERSION } from './version.js';
+import { safe } from './terminal.js';
 
-export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand, reportCommand, formatCommand, lspCommand];
+export const COMMANDS: Command[] = [checkCommand, scoreCommand, rulesCommand, exportCommand, importCommand, reportCommand, formatCommand, auditCommand, lspCommand];
 
 export function helpText(): string {
     const w = Math.max(...COMMANDS.map(c => c.name.length));
@@ -44,7 +46,7 @@ export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
     }
     const command = COMMANDS.find(c => c.name === name);
     if (!command) {
-        io.err(`pisub: unknown command "${name}"\n\n${helpText()}`);
+        io.err(`pisub: unknown command "${safe(name)}"\n\n${helpText()}`);
         return ExitCode.Usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -55,10 +57,10 @@ export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
         return await command.run(rest, io);
     } catch (e) {
         if (e instanceof UsageError) {
-            io.err(`pisub ${command.name}: ${e.message}\n\nUsage: ${command.usage.split('\n')[0]}\nRun "pisub ${command.name} --help" for details.\n`);
+            io.err(`pisub ${command.name}: ${safe(e.message)}\n\nUsage: ${command.usage.split('\n')[0]}\nRun "pisub ${command.name} --help" for details.\n`);
             return ExitCode.Usage;
         }
-        io.err(`pisub ${command.name}: internal error: ${(e as Error)?.message ?? String(e)}\nPlease report this with the file that caused it.\n`);
+        io.err(`pisub ${command.name}: internal error: ${safe((e as Error)?.message ?? String(e))}\nPlease report this with the file that caused it.\n`);
         if (process.env.PISUB_DEBUG) io.err(String((e as Error)?.stack) + '\n');
         return ExitCode.Usage;
     }

@@ -7,7 +7,8 @@
  */
 import { DocumentState, type Disposable } from 'langium';
 import { linkedBatches } from '../language/batches.js';
-import { PisubWorkspace, type CheckedFile, type SourceFile } from '../language/headless.js';
+import { PisubWorkspace, unreadable, type CheckedFile, type SourceFile } from '../language/headless.js';
+import { cliEvidenceFiles } from '../language/evidence-files.js';
 
 export interface ProgressWhen {
     /** Standard error is a terminal (where the progress line goes). */
@@ -102,13 +103,16 @@ export function stderrIsTTY(): boolean {
  * (so each batch's documents and analyses can be released).
  */
 export async function checkEach<T>(files: readonly SourceFile[], progress: ProgressLike, keep: (file: CheckedFile) => T): Promise<T[]> {
-    const workspace = new PisubWorkspace();
+    const workspace = new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() });
     const tracking = trackValidation(workspace, progress);
     const results: T[] = new Array(files.length);
     try {
         for (const batch of linkedBatches(files)) {
             const checked = await workspace.check(batch.map(i => files[i]));
-            checked.forEach((file, k) => { results[batch[k]] = keep(file); });
+            checked.forEach((file, k) => {
+                // One file's failure (in what the caller takes of it) is that file's diagnostic.
+                try { results[batch[k]] = keep(file); } catch (e) { results[batch[k]] = keep(unreadable(files[batch[k]], e)); }
+            });
         }
         progress.tick(files.length); // the inputs Langium does not build (QPP JSON) are done too
         return results;

@@ -9,6 +9,7 @@ import type {
 } from '../language/lsp/workspace-requests.js';
 import type { PisubClient } from './client.js';
 import { portfolioReport } from './portfolio.js';
+import { buildAuditBinder } from './audit.js';
 import { breakdownMarkdown } from './score-format.js';
 import { readSettings } from './settings.js';
 import { SCORE_REQUEST, type ScoreStatusBar } from './status-bar.js';
@@ -31,6 +32,7 @@ export function commandTable(ctx: CommandContext): CommandEntry[] {
         { id: 'pisub.newSubmission', run: (year?: unknown, kind?: unknown) => newSubmission(ctx, year, kind) },
         { id: 'pisub.checkWorkspace', run: () => checkWorkspace(ctx) },
         { id: 'pisub.portfolioReport', run: () => portfolioReport(ctx) },
+        { id: 'pisub.buildAuditBinder', run: (uri?: unknown, output?: unknown) => buildAuditBinder(ctx, uri instanceof vscode.Uri ? uri : undefined, typeof output === 'string' ? output : undefined) },
         // Internal, for the e2e tests: the status bar text (undefined while hidden).
         { id: 'pisub.internal.statusText', run: () => ctx.statusBar.refresh() }
     ];

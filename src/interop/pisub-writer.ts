@@ -48,7 +48,8 @@ const KEYWORDS = new Set([
     'submission', 'year', 'practice', 'entity', 'individual', 'group', 'virtual-group', 'subgroup', 'apm-entity', 'tin', 'npi', 'id',
     'reporting', 'traditional', 'mvp', 'app', 'app-plus', 'period', 'to', 'cehrt', 'measure', 'attest', 'public-health', 'yes', 'no',
     'excluded', 'completed', 'version', 'engagement', 'pre-production', 'production', 'special-status', 'small-practice',
-    'hospital-based', 'asc-based', 'non-patient-facing', 'hardship-exception', 'clinician', 'no-cehrt-data', 'prior-year', 'note'
+    'hospital-based', 'asc-based', 'non-patient-facing', 'hardship-exception', 'clinician', 'no-cehrt-data', 'prior-year', 'note',
+    'evidence', 'dated', 'sha256', 'covers'
 ]);
 const ID = /^[_a-zA-Z][\w-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

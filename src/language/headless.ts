@@ -14,6 +14,21 @@ import type { Severity } from './rules/catalogue.js';
 import type { Finding } from './rules/context.js';
 import type { SubmissionModel } from './model/submission.js';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { EvidenceFiles } from './analysis.js';
+
+const CHECK_SCHEME = 'pisub-check';
+
+/** The path a file was given as, from the URI `check()` gave its document (undefined for other URIs). */
+export function sourcePathOf(uri: URI): string | undefined {
+    if (uri.scheme !== CHECK_SCHEME) return undefined;
+    const m = /^\/\d+\/(.*)$/s.exec(uri.path);
+    return m ? m[1] : undefined;
+}
+
+export interface WorkspaceOptions {
+    /** Reads the evidence files the submissions name (the CLI passes evidence-files.ts's `cliEvidenceFiles()`). */
+    readonly evidenceFiles?: EvidenceFiles;
+}
 
 /** A diagnostic with 1-based lines and columns (end exclusive), as the CLI prints it. */
 export interface PisubDiagnostic {
@@ -103,21 +118,51 @@ export class PisubWorkspace {
     readonly shared: LangiumSharedServices;
     private counter = 0;
 
-    constructor() {
-        const { shared, Pisub } = createPisubServices(EmptyFileSystem);
+    constructor(options: WorkspaceOptions = {}) {
+        const { shared, Pisub } = createPisubServices(EmptyFileSystem, { evidenceFiles: options.evidenceFiles });
         this.services = Pisub;
         this.shared = shared;
     }
 
-    /** Checks all files together; pisub files resolve `prior-year` references among themselves. */
+    /**
+     * Checks all files together; pisub files resolve `prior-year` references among themselves.
+     * One file's failure is that file's diagnostic (`submission/unreadable`): when checking them
+     * together throws, each file is checked alone to find the ones that throw, and the rest are
+     * checked together again. Never throws for a file's content.
+     */
     async check(files: readonly SourceFile[]): Promise<CheckedFile[]> {
+        try {
+            return await this.checkTogether(files);
+        } catch (e) {
+            if (files.length === 1) return [unreadable(files[0], e)];
+        }
+        const results = new Map<number, CheckedFile>();
+        const fine: number[] = [];
+        for (let i = 0; i < files.length; i++) {
+            try {
+                await this.checkTogether([files[i]]);
+                fine.push(i);
+            } catch (e) {
+                results.set(i, unreadable(files[i], e));
+            }
+        }
+        try {
+            const checked = await this.checkTogether(fine.map(i => files[i]));
+            checked.forEach((file, k) => results.set(fine[k], file));
+        } catch (e) {
+            for (const i of fine) results.set(i, unreadable(files[i], e));
+        }
+        return files.map((_, i) => results.get(i)!);
+    }
+
+    private async checkTogether(files: readonly SourceFile[]): Promise<CheckedFile[]> {
         const docs = new Map<number, LangiumDocument<Submission>>();
         const factory = this.shared.workspace.LangiumDocumentFactory;
         const store = this.shared.workspace.LangiumDocuments;
         files.forEach((file, i) => {
             if (inputFormatFor(file.path)) return;
             // A private URI scheme: nothing is read from or written to disk by Langium.
-            const uri = URI.parse(`pisub-check:///${++this.counter}/${encodeURIComponent(file.path)}`);
+            const uri = URI.parse(`${CHECK_SCHEME}:///${++this.counter}/${encodeURIComponent(file.path)}`);
             const doc = factory.fromString<Submission>(file.text, uri);
             store.addDocument(doc);
             docs.set(i, doc);
@@ -126,7 +171,9 @@ export class PisubWorkspace {
             await this.shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
             return files.map((file, i) => {
                 const format = inputFormatFor(file.path);
-                if (format) return checkOther(file, format);
+                if (format) {
+                    try { return checkOther(file, format); } catch (e) { return unreadable(file, e); }
+                }
                 const doc = docs.get(i)!;
                 return {
                     path: file.path, text: file.text, format: 'pisub', document: doc,
@@ -143,6 +190,26 @@ export class PisubWorkspace {
             }
         }
     }
+}
+
+/**
+ * A file that could not be checked (the parser or a check threw: a stack overflow on deep nesting,
+ * an internal error): one error at its start naming the reason. Other files are unaffected.
+ */
+export function unreadable(file: SourceFile, e: unknown): CheckedFile {
+    const reason = e instanceof RangeError && /call stack/i.test(e.message)
+        ? 'it is nested too deeply to check (the checker ran out of stack)'
+        : `an internal error stopped the check (${(e as Error)?.message ?? String(e)}); please report it with this file`;
+    const format = inputFormatFor(file.path)?.format ?? 'pisub';
+    const end = Math.min(file.text.length, 1);
+    return {
+        path: file.path, text: file.text, format,
+        diagnostics: [{
+            code: 'submission/unreadable', severity: 'error',
+            message: `pisub could not check this file: ${reason}. The other files are checked as usual.`,
+            line: 1, column: 1, endLine: 1, endColumn: end + 1, offset: 0, end
+        }]
+    };
 }
 
 function byPosition(a: PisubDiagnostic, b: PisubDiagnostic): number {
@@ -168,7 +235,7 @@ function checkOther(file: SourceFile, format: InputFormat): CheckedFile {
     const parsed = format.parse(file.text);
     const syntax = parsed.errors.map(e => toPisubDiagnostic({ code: 'submission/syntax', severity: 'error', message: e.message, span: { offset: e.offset, end: e.end } }, index));
     if (!parsed.model) return { path: file.path, text: file.text, format: format.format, diagnostics: syntax };
-    const analysis = analyse(parsed.model);
+    const analysis = analyse(parsed.model);  // QPP JSON carries no evidence
     return {
         path: file.path, text: file.text, format: format.format, analysis,
         diagnostics: [...syntax, ...analysis.findings.map(f => toPisubDiagnostic(f, index))].sort(byPosition)

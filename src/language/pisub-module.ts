@@ -8,7 +8,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
-import { PisubAnalysisCache } from './analysis.js';
+import { PisubAnalysisCache, type EvidenceFiles } from './analysis.js';
 import { PisubDocumentValidator, registerValidationChecks } from './pisub-validator.js';
 import { PisubLspModule } from './lsp/lsp-module.js';
 import { PisubLexerErrorMessageProvider, PisubParserErrorMessageProvider } from './parser-messages.js';
@@ -25,12 +25,14 @@ export type PisubServices = LangiumServices & PisubAddedServices;
 
 export interface PisubModuleOptions {
     docsBase?: string;
+    /** Reads evidence files (the language server and the CLI pass evidence-files.ts's NodeEvidenceFiles). */
+    evidenceFiles?: EvidenceFiles;
 }
 
 export function createPisubModule(options: PisubModuleOptions = {}): Module<PisubServices, PartialLangiumServices & PisubAddedServices> {
     return {
         analysis: {
-            Cache: () => new PisubAnalysisCache(),
+            Cache: () => new PisubAnalysisCache(options.evidenceFiles),
             docsBase: () => options.docsBase
         },
         validation: {

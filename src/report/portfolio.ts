@@ -6,12 +6,14 @@
  */
 import type { Analysis } from '../language/rules/engine.js';
 import type { Severity } from '../language/rules/catalogue.js';
+import { BROKEN_FILE_CODES, countMissingEvidence, evidenceStatus } from '../language/rules/checks/evidence.js';
 
 /** What the report needs of a checked file (a CheckedFile of headless.ts fits). */
 export interface ReportInput {
     /** The path (CLI) or workspace-relative path (editor) shown in the report. */
     readonly path: string;
-    readonly diagnostics: readonly { readonly code: string; readonly severity: Severity; readonly message: string }[];
+    /** `offset` (into the text) lets the evidence column tell which evidence file is missing. */
+    readonly diagnostics: readonly { readonly code: string; readonly severity: Severity; readonly message: string; readonly offset?: number }[];
     readonly analysis?: Analysis;
 }
 
@@ -44,6 +46,16 @@ export interface PortfolioRow {
     readonly errors: number;
     readonly warnings: number;
     readonly infos: number;
+    /**
+     * Audit evidence (docs/audit.md): 0 = complete, n = attestations or measures without a readable
+     * evidence file (plus missing files); null when the file is not a .pisub submission.
+     */
+    readonly evidenceMissing: number | null;
+}
+
+/** `complete`, `3 missing`, or `—`. */
+export function evidenceText(row: PortfolioRow): string {
+    return row.evidenceMissing === null ? '—' : row.evidenceMissing === 0 ? 'complete' : `${row.evidenceMissing} missing`;
 }
 
 export interface PortfolioSummary {
@@ -106,8 +118,16 @@ export function portfolioRow(file: ReportInput): PortfolioRow {
         zero,
         zeroReasons,
         reweighted: score?.reweighted ?? false,
-        errors, warnings, infos
+        errors, warnings, infos,
+        evidenceMissing: evidenceMissingOf(file)
     };
+}
+
+function evidenceMissingOf(file: ReportInput): number | null {
+    const model = file.analysis?.model;
+    if (!model || model.origin !== 'pisub' || file.analysis?.score.reweighted) return null;
+    const broken = new Set(file.diagnostics.filter(d => BROKEN_FILE_CODES.has(d.code) && d.offset !== undefined).map(d => d.offset));
+    return countMissingEvidence(evidenceStatus(model, file.analysis!.year), e => broken.has(e.path.span.offset));
 }
 
 /** A row's place on the score scale: unscored first, reweighted (not at risk) after every score. */

@@ -3,7 +3,7 @@
  * resources (a Content-Security-Policy says so), readable on screen, in a VS Code webview and on
  * paper (@media print). Every text that comes from a submission or a path is escaped.
  */
-import { entityText, scoreText, type Portfolio, type PortfolioRow } from './portfolio.js';
+import { entityText, evidenceText, scoreText, type Portfolio, type PortfolioRow } from './portfolio.js';
 import { summaryLine } from './render-text.js';
 
 export interface HtmlOptions {
@@ -98,6 +98,7 @@ function row(r: PortfolioRow, rank: number): string {
 <td class="why">${reasons}</td>
 <td class="num errors${r.errors ? ' errors-some' : ''}">${r.errors}</td>
 <td class="num warnings${r.warnings ? ' warnings-some' : ''}">${r.warnings}</td>
+<td class="evidence${r.evidenceMissing ? ' errors-some' : ''}">${escapeHtml(evidenceText(r))}</td>
 </tr>`;
 }
 
@@ -113,7 +114,7 @@ export function renderHtml(p: Portfolio, options: HtmlOptions = {}): string {
     ].join('');
     const body = p.rows.length
         ? p.rows.map((r, i) => row(r, i + 1)).join('\n')
-        : '<tr><td colspan="8" class="ok">No submissions found.</td></tr>';
+        : '<tr><td colspan="9" class="ok">No submissions found.</td></tr>';
     const unreadable = p.unreadable.length
         ? `<section class="unreadable"><h2>Could not be read</h2><ul>${p.unreadable.map(u => `<li><code>${escapeHtml(u.path)}</code>: ${escapeHtml(u.message)}</li>`).join('')}</ul></section>`
         : '';
@@ -131,13 +132,13 @@ export function renderHtml(p: Portfolio, options: HtmlOptions = {}): string {
 <p class="meta">${escapeHtml(summaryLine(p))}${options.generated ? ` · generated ${escapeHtml(options.generated)}` : ''}</p>
 <div class="summary">${tiles}</div>
 <table class="portfolio">
-<thead><tr><th class="num">#</th><th>Practice</th><th>Entity</th><th class="num">Year</th><th>Score</th><th>Scores 0 because</th><th class="num">Errors</th><th class="num">Warnings</th></tr></thead>
+<thead><tr><th class="num">#</th><th>Practice</th><th>Entity</th><th class="num">Year</th><th>Score</th><th>Scores 0 because</th><th class="num">Errors</th><th class="num">Warnings</th><th>Evidence</th></tr></thead>
 <tbody>
 ${body}
 </tbody>
 </table>
 ${unreadable}
-<footer>Worst first: submissions that would score 0, then the lowest estimated score, then the most errors. Scores are pisub's estimate of the PI category score (0–100) from the rules of each performance year; run <code>pisub check</code> for every diagnostic.</footer>
+<footer>Worst first: submissions that would score 0, then the lowest estimated score, then the most errors. Scores are pisub's estimate of the PI category score (0–100) from the rules of each performance year; run <code>pisub check</code> for every diagnostic. Evidence: attestations and measures without a readable evidence file (<code>pisub audit</code> builds the binder).</footer>
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
 /** The portfolio report as a terminal table, CSV (RFC 4180) or JSON. */
-import { entityText, scoreText, type Portfolio, type PortfolioRow } from './portfolio.js';
+import { entityText, evidenceText, scoreText, type Portfolio, type PortfolioRow } from './portfolio.js';
 
 /** Control characters (escape sequences, tabs, newlines) in user text would garble a terminal. */
 function plain(text: string): string {
@@ -26,10 +26,10 @@ export function summaryLine(p: Portfolio): string {
 
 /** A fixed-width table, worst first, with the zero reasons' codes, then a summary line. */
 export function renderTable(p: Portfolio): string {
-    const header = ['#', 'practice', 'entity', 'year', 'score', 'zero because', 'errors', 'warnings'];
+    const header = ['#', 'practice', 'entity', 'year', 'score', 'zero because', 'errors', 'warnings', 'evidence'];
     const cells = p.rows.map((r, i) => [
         String(i + 1), plain(r.practice), plain(entityText(r)), r.year === null ? '—' : String(r.year),
-        r.zero ? `${scoreText(r)} ZERO` : scoreText(r), plain(zeroCodes(r)), String(r.errors), String(r.warnings)
+        r.zero ? `${scoreText(r)} ZERO` : scoreText(r), plain(zeroCodes(r)), String(r.errors), String(r.warnings), evidenceText(r)
     ]);
     const numeric = new Set([0, 3, 4, 6, 7]);
     const widths = header.map((h, c) => Math.max(h.length, ...cells.map(row => row[c].length)));
@@ -51,10 +51,10 @@ export function csvField(value: string | number | boolean | null): string {
 }
 
 export function renderCsv(p: Portfolio): string {
-    const header = ['rank', 'practice', 'submission', 'entity_kind', 'tin', 'npi', 'entity_id', 'year', 'score', 'zero', 'zero_reasons', 'errors', 'warnings', 'reweighted', 'path'];
+    const header = ['rank', 'practice', 'submission', 'entity_kind', 'tin', 'npi', 'entity_id', 'year', 'score', 'zero', 'zero_reasons', 'errors', 'warnings', 'reweighted', 'path', 'evidence_missing'];
     const rows = p.rows.map((r, i) => [
         i + 1, r.practice, r.submission, r.entity.kind, r.entity.tin, r.entity.npi, r.entity.id, r.year, r.score, r.zero,
-        r.zeroReasons.map(z => `${z.code}: ${z.text}`).join(' | '), r.errors, r.warnings, r.reweighted, r.path
+        r.zeroReasons.map(z => `${z.code}: ${z.text}`).join(' | '), r.errors, r.warnings, r.reweighted, r.path, r.evidenceMissing
     ].map(csvField).join(','));
     return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -1,5 +1,5 @@
 /** The README's example and its output are real: the console blocks are what the CLI prints. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,5 +29,14 @@ describe('README', () => {
         writeFileSync(join(dir, 'riverside-2024.pisub'), fixed);
         const score = consoles.find(c => c.args.startsWith('score'))!;
         expect((await pisub(score.args.split(' '), { cwd: dir })).stdout).toBe(score.output);
+    });
+
+    it('shows the real output of the audit flow (check, audit, report) on examples/audit', async () => {
+        const flow = consoles.filter(c => c.args.includes('examples/audit'));
+        expect(flow.map(c => c.args.split(' ')[0])).toEqual(['check', 'audit', 'report']);
+        // A copy of the examples: the binder is written next to them, never into the repository.
+        const dir = mkdtempSync(join(tmpdir(), 'pisub-readme-audit-'));
+        cpSync(join(ROOT, 'examples', 'audit'), join(dir, 'examples', 'audit'), { recursive: true });
+        for (const c of flow) expect((await pisub(c.args.split(' '), { cwd: dir })).stdout, c.args).toBe(c.output);
     });
 });

@@ -3,11 +3,13 @@
  * the language server) and look at diagnostics by code.
  */
 import { PisubWorkspace, type CheckedFile, type PisubDiagnostic } from '../../src/language/headless.js';
+import { cliEvidenceFiles } from '../../src/language/evidence-files.js';
 import { yieldToEventLoop } from './event-loop.js';
 
 let shared: PisubWorkspace | undefined;
 export function workspace(): PisubWorkspace {
-    return (shared ??= new PisubWorkspace());
+    // Evidence paths resolve against the file's path, as in the CLI (relative paths: the repository root).
+    return (shared ??= new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }));
 }
 
 /** Checks one text. Lets the event loop turn first, so long loops of checks keep the vitest worker responsive (event-loop.ts). */

@@ -70,7 +70,7 @@ describe('portfolio rows', () => {
     it('orders by zero, then score, then errors, then warnings', () => {
         const base: PortfolioRow = {
             path: 'a', submission: null, practice: 'A', entity: { kind: null, tin: null, npi: null, id: null }, year: 2024,
-            score: 50, zero: false, zeroReasons: [], reweighted: false, errors: 0, warnings: 0, infos: 0
+            score: 50, zero: false, zeroReasons: [], reweighted: false, errors: 0, warnings: 0, infos: 0, evidenceMissing: null
         };
         const sorted = (rows: PortfolioRow[]) => [...rows].sort(compareRows).map(r => r.path);
         expect(sorted([{ ...base, path: 'ok' }, { ...base, path: 'zero', zero: true, score: 0 }])).toEqual(['zero', 'ok']);
@@ -85,12 +85,13 @@ describe('portfolio rows', () => {
 describe('table', () => {
     it('lists the rows in order with their numbers, then a summary line', () => {
         const lines = renderTable(p).split('\n');
-        expect(lines[0]).toMatch(/^#\s+practice\s+entity\s+year\s+score\s+zero because\s+errors\s+warnings$/);
+        expect(lines[0]).toMatch(/^#\s+practice\s+entity\s+year\s+score\s+zero because\s+errors\s+warnings\s+evidence$/);
         const body = lines.slice(2, 2 + p.rows.length);
-        expect(body[0]).toMatch(/^1\s+Cedar Health\s+group TIN 123456789\s+—\s+0 ZERO\s+year\/unsupported\s+\d+\s+0$/);
+        expect(body[0]).toMatch(/^1\s+Cedar Health\s+group TIN 123456789\s+—\s+0 ZERO\s+year\/unsupported\s+\d+\s+0\s+\d+ missing$/);
         expect(body[2]).toContain('attestation/safer-not-yes');
-        expect(body[4]).toMatch(/Riverside Family Medicine.*2024\s+\d+\s+0\s+0$/);
-        expect(body[5]).toMatch(/Elm Street Clinic.*reweighted/);
+        expect(body[4]).toMatch(/Riverside Family Medicine.*2024\s+\d+\s+0\s+0\s+\d+ missing$/);
+        // A reweighted practice submits no PI data: nothing to document.
+        expect(body[5]).toMatch(/Elm Street Clinic.*reweighted.*—$/);
         // Repeated reasons are counted, not repeated.
         expect(body[1]).toMatch(/measure\/required-missing ×\d/);
         expect(lines.at(-2)).toBe('6 submissions: 3 scoring 0, average score ' + p.summary.averageScore + ' (of those above 0); '
@@ -119,10 +120,10 @@ describe('csv', () => {
     it('has a header and one CRLF line per row, in order, that parse back', () => {
         const csv = renderCsv(p);
         const lines = csv.split('\r\n');
-        expect(lines[0]).toBe('rank,practice,submission,entity_kind,tin,npi,entity_id,year,score,zero,zero_reasons,errors,warnings,reweighted,path');
+        expect(lines[0]).toBe('rank,practice,submission,entity_kind,tin,npi,entity_id,year,score,zero,zero_reasons,errors,warnings,reweighted,path,evidence_missing');
         expect(lines.length).toBe(p.rows.length + 2); // + header + final empty
         const birch = lines.find(l => l.includes('birch'))!;
-        expect(birch).toMatch(/^4,"Birch, ""Family"" Care",birch-2023,individual,123456789,1234567893,,2023,\d+,false,,0,0,false,low\/birch-2023\.pisub$/);
+        expect(birch).toMatch(/^4,"Birch, ""Family"" Care",birch-2023,individual,123456789,1234567893,,2023,\d+,false,,0,0,false,low\/birch-2023\.pisub,\d+$/);
         expect(lines[3]).toMatch(/^3,Oakwood <Clinic> & Sons,oakwood-2024,group,123456789,,,2024,0,true,"?attestation\/safer-not-yes: SAFER Guide/);
     });
 });

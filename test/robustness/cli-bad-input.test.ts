@@ -164,7 +164,8 @@ describe('other commands on bad input write nothing', () => {
     it('pisub format --check lists, never writes', async () => {
         const r = await pisub(['format', '--check', 'good.pisub', 'binary.pisub', 'empty.pisub']);
         expect(r.code).toBe(2);
-        expect(r.stderr).toMatch(/binary\.pisub: not a text file/);
+        expect(r.stderr).toMatch(/binary\.pisub: not formatted: not a text file/);
+        expect(r.stderr).toMatch(/^empty\.pisub:1:1: error /m);
     });
 
     it('pisub format leaves files with syntax errors and unreadable files untouched', async () => {

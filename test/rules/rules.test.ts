@@ -189,7 +189,25 @@ const CASES: Case[] = [
     { code: 'prior-year/exclusion-despite-volume', name: 'e-Prescribing exclusion after a year with 530 prescriptions', years: [2023, 2024, 2025, 2026, 2027], severity: 'warning', covers: 'excluded',
         text: y => replace(clean(y), 'measure e-prescribing 412 / 530', 'measure e-prescribing excluded').replace('measure query-of-pdmp yes', '')
             .replace('practice "Test Practice"', `practice "Test Practice"\n    prior-year test-${y - 1}`),
-        others: y => [submission({ year: y - 1 })] }
+        others: y => [submission({ year: y - 1 })] },
+
+    // --- evidence (files relative to the repository root, where the tests run; more in test/audit/evidence-checks.test.ts) ---
+    { code: 'evidence/file-missing', name: 'a path that names no file', years: [2024], severity: 'warning', covers: '"nowhere/sra.pdf"',
+        text: edit('practice "Test Practice"', 'practice "Test Practice"\n    evidence sra "nowhere/sra.pdf"') },
+    { code: 'evidence/file-unreadable', name: 'a folder named as evidence', years: [2024], severity: 'warning', covers: '"examples/audit"',
+        text: edit('practice "Test Practice"', 'practice "Test Practice"\n    evidence sra "examples/audit"') },
+    { code: 'evidence/missing', name: 'evidence for the SRA only', years: [2024], severity: 'info', covers: 'safer-guide',
+        text: edit('practice "Test Practice"', 'practice "Test Practice"\n    evidence sra "nowhere/sra.pdf"') },
+    { code: 'evidence/target-unknown', name: 'evidence for a measure not reported', years: [2024], severity: 'warning', covers: 'tefca',
+        text: edit('practice "Test Practice"', 'practice "Test Practice"\n    evidence tefca "nowhere/t.pdf"') },
+    { code: 'evidence/date-outside-year', name: 'an SRA document from the year before', years: ALL, severity: 'error', covers: y => `${y - 1}-12-31`,
+        text: y => replace(clean(y), 'practice "Test Practice"', `practice "Test Practice"\n    evidence sra "nowhere/sra.pdf" dated ${y - 1}-12-31`) },
+    { code: 'evidence/hash-mismatch', name: 'a recorded SHA-256 that is not the file\'s', years: [2024], severity: 'warning', covers: `"${'0'.repeat(64)}"`,
+        text: edit('practice "Test Practice"', `practice "Test Practice"\n    evidence sra "examples/audit/riverside-2024/evidence/sra-2024.txt" sha256 "${'0'.repeat(64)}"`) },
+    { code: 'evidence/hash-not-recorded', name: 'a readable file without SHA-256', years: [2024], severity: 'info', covers: '"examples/audit/riverside-2024/evidence/sra-2024.txt"',
+        text: edit('practice "Test Practice"', 'practice "Test Practice"\n    evidence sra "examples/audit/riverside-2024/evidence/sra-2024.txt"') },
+    { code: 'evidence/period-mismatch', name: 'a report for half the year', years: [2024], severity: 'warning', covers: 'covers 2024-01-01 to 2024-06-30',
+        text: edit('practice "Test Practice"', 'practice "Test Practice"\n    evidence e-prescribing "nowhere/r.pdf" covers 2024-01-01 to 2024-06-30') }
 ];
 
 async function run(text: string, others: string[] = []) {
@@ -230,6 +248,8 @@ describe('rules', () => {
 
     it('every rule in the catalogue is exercised by a failing case', () => {
         const tested = new Set(CASES.map(c => c.code));
+        // Raised when checking a file throws (no text should): tested in test/robustness/data-safety.test.ts.
+        tested.add('submission/unreadable');
         const untested = [...RULES.keys()].filter(code => !tested.has(code));
         expect(untested).toEqual([]);
     });

@@ -1,6 +1,8 @@
 import { PisubWorkspace } from '../../language/headless.js';
+import { cliEvidenceFiles } from '../../language/evidence-files.js';
 import { buildQppSubmission, qppJsonText, SUBMISSION_METHODS } from '../../interop/export.js';
-import { isSameFile, writeFileAtomic } from '../../interop/write-file.js';
+import { inputAt, removeTempFilesOnSignals, writeFileAtomic } from '../../interop/write-file.js';
+import { safe } from '../terminal.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { readOneSubmission } from '../inputs.js';
 
@@ -33,44 +35,45 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         if (values.output === '') throw new UsageError('-o needs a file name');
         const file = readOneSubmission(positionals[0], 'export', io.err);
         if (file === ExitCode.Usage) return ExitCode.Usage;
-        const [checked] = await new PisubWorkspace().check([file]);
+        const [checked] = await new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }).check([file]);
         const errors = checked.diagnostics.filter(d => d.severity === 'error');
-        const list = errors.map(d => `  ${checked.path}:${d.line}:${d.column}: ${d.message} [${d.code}]\n`).join('');
+        const list = errors.map(d => `  ${safe(checked.path)}:${d.line}:${d.column}: ${safe(d.message)} [${d.code}]\n`).join('');
         if (!checked.analysis) {
-            io.err(`pisub: ${checked.path}: could not be read as a submission:\n${list}`);
+            io.err(`pisub: ${safe(checked.path)}: could not be read as a submission:\n${list}`);
             return ExitCode.Errors;
         }
         if (errors.length > 0 && !values['allow-errors']) {
-            io.err(`pisub: ${checked.path} has ${errors.length} error${errors.length > 1 ? 's' : ''}; nothing was exported. Fix them, or use --allow-errors to export anyway:\n${list}`);
+            io.err(`pisub: ${safe(checked.path)} has ${errors.length} error${errors.length > 1 ? 's' : ''}; nothing was exported. Fix them, or use --allow-errors to export anyway:\n${list}`);
             return ExitCode.Errors;
         }
-        if (errors.length > 0) io.err(`pisub: warning: exporting ${checked.path} with ${errors.length} error${errors.length > 1 ? 's' : ''} (--allow-errors); QPP may reject it:\n${list}`);
+        if (errors.length > 0) io.err(`pisub: warning: exporting ${safe(checked.path)} with ${errors.length} error${errors.length > 1 ? 's' : ''} (--allow-errors); QPP may reject it:\n${list}`);
         const result = buildQppSubmission(checked.analysis, method);
         if (!result.submission) {
-            io.err(`pisub: ${checked.path}: cannot export: ${result.problem}.\n`);
+            io.err(`pisub: ${safe(checked.path)}: cannot export: ${safe(result.problem)}.\n`);
             return ExitCode.Errors;
         }
         if (result.skipped.length > 0) {
-            io.err(`pisub: warning: left out ${result.skipped.join(', ')}: their numbers are not valid counts.\n`);
+            io.err(`pisub: warning: left out ${result.skipped.map(safe).join(', ')}: their numbers are not valid counts.\n`);
         }
         const model = checked.analysis.model;
         if (model.clinicians.length > 0) io.err(`pisub: note: the clinician list (${model.clinicians.length}) is not part of the QPP measurement set and is not exported.\n`);
-        if (model.statuses.length > 0) io.err(`pisub: note: special status ${model.statuses[0].value} is not part of the QPP measurement set and is not exported.\n`);
+        if (model.statuses.length > 0) io.err(`pisub: note: special status ${safe(model.statuses[0].value)} is not part of the QPP measurement set and is not exported.\n`);
         const text = qppJsonText(result.submission);
         if (values.output === undefined) {
             io.out(text);
             return ExitCode.Ok;
         }
-        if (isSameFile(values.output, checked.path)) {
-            io.err(`pisub: -o ${values.output} is the input file itself; choose another output file\n`);
+        if (inputAt(values.output, [checked.path]) !== undefined) {
+            io.err(`pisub: -o ${safe(values.output)} is the input file itself; choose another output file (not even --force replaces an input)\n`);
             return ExitCode.Usage;
         }
+        removeTempFilesOnSignals();
         const written = writeFileAtomic(values.output, text, values.force === true);
         if (!written.ok) {
-            io.err(`pisub: ${written.problem}\n`);
+            io.err(`pisub: ${safe(written.problem)}\n`);
             return written.exists ? ExitCode.Usage : ExitCode.Errors;
         }
-        io.err(`pisub: wrote ${values.output}\n`);
+        io.err(`pisub: wrote ${safe(values.output)}\n`);
         return ExitCode.Ok;
     }
 };

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { importSubmission } from '../../interop/import.js';
-import { isSameFile, writeFileAtomic } from '../../interop/write-file.js';
+import { inputAt, removeTempFilesOnSignals, writeFileAtomic } from '../../interop/write-file.js';
+import { safe } from '../terminal.js';
 import { ExitCode, parseOptions, UsageError, type Command } from '../command.js';
 import { readSubmissionText } from '../inputs.js';
 
@@ -33,39 +34,48 @@ written; 2 usage error, unreadable input, or the output file exists without --fo
         const input = positionals[0];
         const lower = input.toLowerCase();
         if (!lower.endsWith('.json') && !lower.endsWith('.xml')) {
-            io.err(`pisub: ${input}: not a QPP JSON (.json) or QRDA III (.xml) file\n`);
+            io.err(`pisub: ${safe(input)}: not a QPP JSON (.json) or QRDA III (.xml) file\n`);
             return ExitCode.Usage;
         }
         if (existsSync(input) && statSync(input).isDirectory()) {
-            io.err(`pisub: ${input}: is a folder; pisub import takes one file\n`);
+            io.err(`pisub: ${safe(input)}: is a folder; pisub import takes one file\n`);
             return ExitCode.Usage;
         }
         const { text, problem } = readSubmissionText(input);
         if (problem !== undefined) {
-            io.err(`pisub: ${input}: ${problem}\n`);
+            io.err(`pisub: ${safe(input)}: ${safe(problem)}\n`);
             return ExitCode.Usage;
         }
-        const result = importSubmission(input, text!, { year: values.year });
-        if (!result.written) {
-            io.err(`pisub: ${input}: cannot import:\n${result.problems.map(p => `  ${p}\n`).join('')}`);
+        let result: ReturnType<typeof importSubmission>;
+        try {
+            result = importSubmission(input, text!, { year: values.year });
+        } catch (e) {
+            // One file's failure is that file's message (e.g. nesting too deep for the converter).
+            const reason = e instanceof RangeError && /call stack/i.test(e.message) ? 'it is nested too deeply to convert' : `internal error: ${(e as Error)?.message ?? String(e)}`;
+            io.err(`pisub: ${safe(input)}: cannot import: ${safe(reason)}\n`);
             return ExitCode.Errors;
         }
-        for (const p of result.problems) io.err(`pisub: ${input}: warning: ${p}\n`);
-        for (const w of result.written.warnings) io.err(`pisub: ${input}: warning: ${w}\n`);
+        if (!result.written) {
+            io.err(`pisub: ${safe(input)}: cannot import:\n${result.problems.map(p => `  ${safe(p)}\n`).join('')}`);
+            return ExitCode.Errors;
+        }
+        for (const p of result.problems) io.err(`pisub: ${safe(input)}: warning: ${safe(p)}\n`);
+        for (const w of result.written.warnings) io.err(`pisub: ${safe(input)}: warning: ${safe(w)}\n`);
         if (values.output === undefined) {
             io.out(result.written.text);
             return ExitCode.Ok;
         }
-        if (isSameFile(values.output, input)) {
-            io.err(`pisub: -o ${values.output} is the input file itself; choose another output file\n`);
+        if (inputAt(values.output, [input]) !== undefined) {
+            io.err(`pisub: -o ${safe(values.output)} is the input file itself; choose another output file (not even --force replaces an input)\n`);
             return ExitCode.Usage;
         }
+        removeTempFilesOnSignals();
         const written = writeFileAtomic(values.output, result.written.text, values.force === true);
         if (!written.ok) {
-            io.err(`pisub: ${written.problem}\n`);
+            io.err(`pisub: ${safe(written.problem)}\n`);
             return written.exists ? ExitCode.Usage : ExitCode.Errors;
         }
-        io.err(`pisub: wrote ${values.output} (submission ${result.written.name}); run "pisub check ${values.output}"\n`);
+        io.err(`pisub: wrote ${safe(values.output)} (submission ${safe(result.written.name)}); run "pisub check ${safe(values.output)}"\n`);
         return ExitCode.Ok;
     }
 };

@@ -1,4 +1,5 @@
-import { writeFileAtomic } from '../../interop/write-file.js';
+import { inputAt, removeTempFilesOnSignals, writeFileAtomic } from '../../interop/write-file.js';
+import { safe } from '../terminal.js';
 import { buildPortfolio, portfolioRow } from '../../report/portfolio.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderCsv, renderJson, renderTable } from '../../report/render-text.js';
@@ -21,7 +22,8 @@ sorted worst first: scoring 0, then the lowest score, then the most errors.
   --format table|csv|json|html   output format (default: table). html is one self-contained page
                                  with a score bar per practice, printable.
   -o, --output <file>            write the report to a file instead of standard output
-  --force                        replace the output file if it exists (never replaced otherwise)
+  --force                        replace the output file if it exists (never replaced otherwise;
+                                 never one of the inputs, even with --force)
 
 Exit codes: 0 report written (whatever the submissions' scores); 2 usage error, an unreadable
 input (the report still lists the rest) or the output file could not be written.`,
@@ -35,9 +37,14 @@ input (the report still lists the rest) or the output file could not be written.
         if (positionals.length === 0) throw new UsageError('pisub report needs at least one folder or file');
         if (values.output !== undefined && values.output.trim() === '') throw new UsageError('-o needs a file name');
         const { files, problems } = collectInputs(positionals);
-        for (const p of problems) io.err(`pisub: ${p.path}: ${p.message}\n`);
+        for (const p of problems) io.err(`pisub: ${safe(p.path)}: ${safe(p.message)}\n`);
         if (files.length === 0 && problems.length === 0) {
-            io.err(`pisub: no .pisub files found in ${positionals.join(', ')}\n`);
+            io.err(`pisub: no .pisub files found in ${positionals.map(safe).join(', ')}\n`);
+            return ExitCode.Usage;
+        }
+        const replaced = values.output === undefined ? undefined : inputAt(values.output, [...files.map(f => f.path), ...problems.map(p => p.path)]);
+        if (replaced !== undefined) {
+            io.err(`pisub report: -o ${safe(values.output)} is the input ${safe(replaced)}; the report never replaces a submission (not even with --force): choose another output file\n`);
             return ExitCode.Usage;
         }
         const progress = progressFor(files.length, 'checked', {
@@ -52,12 +59,13 @@ input (the report still lists the rest) or the output file could not be written.
         if (values.output === undefined) {
             io.out(text);
         } else {
+            removeTempFilesOnSignals();
             const outcome = writeFileAtomic(values.output, text, values.force ?? false);
             if (!outcome.ok) {
-                io.err(`pisub report: ${outcome.problem}\n`);
+                io.err(`pisub report: ${safe(outcome.problem)}\n`);
                 return ExitCode.Usage;
             }
-            io.err(`pisub report: wrote ${portfolio.rows.length} submission${portfolio.rows.length === 1 ? '' : 's'} to ${values.output}\n`);
+            io.err(`pisub report: wrote ${portfolio.rows.length} submission${portfolio.rows.length === 1 ? '' : 's'} to ${safe(values.output)}\n`);
         }
         return problems.length > 0 ? ExitCode.Usage : ExitCode.Ok;
     }

@@ -1,7 +1,9 @@
 import { PisubWorkspace } from '../../language/headless.js';
+import { cliEvidenceFiles } from '../../language/evidence-files.js';
 import { ExitCode, oneOf, parseOptions, UsageError, type Command } from '../command.js';
 import { scoreJson, scoreText } from '../format-output.js';
 import { readOneSubmission } from '../inputs.js';
+import { safe } from '../terminal.js';
 
 export const scoreCommand: Command = {
     name: 'score',
@@ -24,10 +26,10 @@ Exit codes: 0 scored (even when the score is 0); 2 usage error or unreadable inp
         if (positionals.length !== 1) throw new UsageError('pisub score takes exactly one file');
         const file = readOneSubmission(positionals[0], 'score', io.err);
         if (file === ExitCode.Usage) return ExitCode.Usage;
-        const [checked] = await new PisubWorkspace().check([file]);
+        const [checked] = await new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }).check([file]);
         if (!checked.analysis) {
-            io.err(`pisub: ${checked.path}: could not be read as a submission:\n`);
-            for (const d of checked.diagnostics) io.err(`  ${checked.path}:${d.line}:${d.column}: ${d.message}\n`);
+            io.err(`pisub: ${safe(checked.path)}: could not be read as a submission:\n`);
+            for (const d of checked.diagnostics) io.err(`  ${safe(checked.path)}:${d.line}:${d.column}: ${safe(d.message)} [${d.code}]\n`);
             return ExitCode.Usage;
         }
         // A file with syntax errors is not a valid submission: it scores 0, and the errors say why.

@@ -70,6 +70,14 @@ export const SOURCES = {
     language: {
         label: 'the .pisub language',
         where: 'docs/language.md'
+    },
+    dataValidation: {
+        label: 'CMS MIPS Data Validation Criteria (named by the PI Quick Start Guide; the document itself was not found — see data/evidence.ts)',
+        where: 'shared/reference/cms/2024-pi-quick-start-guide.txt ("keep documentation for 6 years after submission ... 2024 MIPS Data Validation Criteria"); the per-year Data Validation Criteria documents are published in the QPP Resource Library (qpp.cms.gov) and were not available to the project'
+    },
+    auditPractice: {
+        label: 'PI audit documentation practice (secondary sources)',
+        where: 'mcdermottplus.com/payment-innovation/cms-posts-2018-mips-data-validation-criteria/ ; mdinteractive.com/MIPS-Data-Validation-and-Auditing ; dhhs.nh.gov/ombp/ehr/stage1-meaningful-use-docs.htm ; healthit.gov/test-method/automated-measure-calculation (§170.315(g)(2))'
     }
 } as const satisfies Record<string, Source>;
 

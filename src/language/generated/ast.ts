@@ -30,8 +30,11 @@ export type PisubKeywordNames =
     | "cehrt"
     | "clinician"
     | "completed"
+    | "covers"
+    | "dated"
     | "engagement"
     | "entity"
+    | "evidence"
     | "excluded"
     | "group"
     | "hardship-exception"
@@ -52,6 +55,7 @@ export type PisubKeywordNames =
     | "production"
     | "public-health"
     | "reporting"
+    | "sha256"
     | "small-practice"
     | "special-status"
     | "subgroup"
@@ -140,6 +144,53 @@ export function isCount(item: unknown): item is Count {
     return typeof item === 'string';
 }
 
+export interface CoversDetail extends langium.AstNode {
+    readonly $container: EvidenceStatement;
+    readonly $type: 'CoversDetail';
+    end: string;
+    start: string;
+}
+
+export const CoversDetail = {
+    $type: 'CoversDetail',
+    end: 'end',
+    start: 'start'
+} as const;
+
+export function isCoversDetail(item: unknown): item is CoversDetail {
+    return reflection.isInstance(item, CoversDetail.$type);
+}
+
+export interface DatedDetail extends langium.AstNode {
+    readonly $container: EvidenceStatement;
+    readonly $type: 'DatedDetail';
+    date: string;
+}
+
+export const DatedDetail = {
+    $type: 'DatedDetail',
+    date: 'date'
+} as const;
+
+export function isDatedDetail(item: unknown): item is DatedDetail {
+    return reflection.isInstance(item, DatedDetail.$type);
+}
+
+export interface DescriptionDetail extends langium.AstNode {
+    readonly $container: EvidenceStatement;
+    readonly $type: 'DescriptionDetail';
+    text: string;
+}
+
+export const DescriptionDetail = {
+    $type: 'DescriptionDetail',
+    text: 'text'
+} as const;
+
+export function isDescriptionDetail(item: unknown): item is DescriptionDetail {
+    return reflection.isInstance(item, DescriptionDetail.$type);
+}
+
 export interface EngagementDetail extends langium.AstNode {
     readonly $container: MeasureStatement;
     readonly $type: 'EngagementDetail';
@@ -201,6 +252,41 @@ export function isEntityStatement(item: unknown): item is EntityStatement {
     return reflection.isInstance(item, EntityStatement.$type);
 }
 
+export type EvidenceDetail = CoversDetail | DatedDetail | DescriptionDetail | HashDetail;
+
+export const EvidenceDetail = {
+    $type: 'EvidenceDetail'
+} as const;
+
+export function isEvidenceDetail(item: unknown): item is EvidenceDetail {
+    return reflection.isInstance(item, EvidenceDetail.$type);
+}
+
+export interface EvidenceStatement extends langium.AstNode {
+    readonly $container: Submission;
+    readonly $type: 'EvidenceStatement';
+    details: Array<EvidenceDetail>;
+    path: string;
+    target?: EvidenceTarget;
+}
+
+export const EvidenceStatement = {
+    $type: 'EvidenceStatement',
+    details: 'details',
+    path: 'path',
+    target: 'target'
+} as const;
+
+export function isEvidenceStatement(item: unknown): item is EvidenceStatement {
+    return reflection.isInstance(item, EvidenceStatement.$type);
+}
+
+export type EvidenceTarget = 'cehrt' | string;
+
+export function isEvidenceTarget(item: unknown): item is EvidenceTarget {
+    return item === 'cehrt' || (typeof item === 'string' && (/[_a-zA-Z][\w\-]*/.test(item)));
+}
+
 export interface ExclusionValue extends langium.AstNode {
     readonly $container: MeasureStatement;
     readonly $type: 'ExclusionValue';
@@ -216,6 +302,21 @@ export const ExclusionValue = {
 
 export function isExclusionValue(item: unknown): item is ExclusionValue {
     return reflection.isInstance(item, ExclusionValue.$type);
+}
+
+export interface HashDetail extends langium.AstNode {
+    readonly $container: EvidenceStatement;
+    readonly $type: 'HashDetail';
+    hash: string;
+}
+
+export const HashDetail = {
+    $type: 'HashDetail',
+    hash: 'hash'
+} as const;
+
+export function isHashDetail(item: unknown): item is HashDetail {
+    return reflection.isInstance(item, HashDetail.$type);
 }
 
 export type MeasureDetail = CompletedDetail | EngagementDetail | VersionDetail;
@@ -367,7 +468,7 @@ export function isSpecialStatus(item: unknown): item is SpecialStatus {
     return item === 'small-practice' || item === 'hospital-based' || item === 'asc-based' || item === 'non-patient-facing' || item === 'hardship-exception';
 }
 
-export type Statement = CehrtStatement | ClinicianStatement | EntityStatement | MeasureStatement | NoteStatement | PeriodStatement | PracticeStatement | PriorYearStatement | ReportingStatement | StatusStatement | YearStatement;
+export type Statement = CehrtStatement | ClinicianStatement | EntityStatement | EvidenceStatement | MeasureStatement | NoteStatement | PeriodStatement | PracticeStatement | PriorYearStatement | ReportingStatement | StatusStatement | YearStatement;
 
 export const Statement = {
     $type: 'Statement'
@@ -449,10 +550,16 @@ export type PisubAstType = {
     CehrtStatement: CehrtStatement
     ClinicianStatement: ClinicianStatement
     CompletedDetail: CompletedDetail
+    CoversDetail: CoversDetail
+    DatedDetail: DatedDetail
+    DescriptionDetail: DescriptionDetail
     EngagementDetail: EngagementDetail
     EntityIdentifier: EntityIdentifier
     EntityStatement: EntityStatement
+    EvidenceDetail: EvidenceDetail
+    EvidenceStatement: EvidenceStatement
     ExclusionValue: ExclusionValue
+    HashDetail: HashDetail
     MeasureDetail: MeasureDetail
     MeasureStatement: MeasureStatement
     MeasureValue: MeasureValue
@@ -521,6 +628,36 @@ export class PisubAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [MeasureDetail.$type]
         },
+        CoversDetail: {
+            name: CoversDetail.$type,
+            properties: {
+                end: {
+                    name: CoversDetail.end
+                },
+                start: {
+                    name: CoversDetail.start
+                }
+            },
+            superTypes: [EvidenceDetail.$type]
+        },
+        DatedDetail: {
+            name: DatedDetail.$type,
+            properties: {
+                date: {
+                    name: DatedDetail.date
+                }
+            },
+            superTypes: [EvidenceDetail.$type]
+        },
+        DescriptionDetail: {
+            name: DescriptionDetail.$type,
+            properties: {
+                text: {
+                    name: DescriptionDetail.text
+                }
+            },
+            superTypes: [EvidenceDetail.$type]
+        },
         EngagementDetail: {
             name: EngagementDetail.$type,
             properties: {
@@ -556,6 +693,30 @@ export class PisubAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Statement.$type]
         },
+        EvidenceDetail: {
+            name: EvidenceDetail.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        EvidenceStatement: {
+            name: EvidenceStatement.$type,
+            properties: {
+                details: {
+                    name: EvidenceStatement.details,
+                    defaultValue: [],
+                    optional: true
+                },
+                path: {
+                    name: EvidenceStatement.path
+                },
+                target: {
+                    name: EvidenceStatement.target,
+                    optional: true
+                }
+            },
+            superTypes: [Statement.$type]
+        },
         ExclusionValue: {
             name: ExclusionValue.$type,
             properties: {
@@ -569,6 +730,15 @@ export class PisubAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [MeasureValue.$type]
+        },
+        HashDetail: {
+            name: HashDetail.$type,
+            properties: {
+                hash: {
+                    name: HashDetail.hash
+                }
+            },
+            superTypes: [EvidenceDetail.$type]
         },
         MeasureDetail: {
             name: MeasureDetail.$type,

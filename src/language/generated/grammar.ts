@@ -30,7 +30,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -143,6 +143,13 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "$ref": "#/rules@25"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@26"
+            },
+            "arguments": []
           }
         ]
       },
@@ -167,7 +174,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -195,7 +202,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -315,7 +322,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -355,7 +362,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             },
@@ -413,7 +420,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -429,7 +436,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -457,7 +464,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -503,7 +510,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -585,7 +592,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -601,7 +608,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -659,7 +666,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -721,7 +728,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -749,7 +756,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -887,7 +894,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -899,7 +906,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -970,7 +977,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               },
@@ -1001,12 +1008,249 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
           }
         ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "EvidenceStatement",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "evidence"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@27"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "path",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "details",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@28"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "EvidenceTarget",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@39"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "cehrt"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "EvidenceDetail",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@29"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@30"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@31"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@32"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DatedDetail",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "dated"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "date",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "HashDetail",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "sha256"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "hash",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CoversDetail",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "covers"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "start",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "to"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "end",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DescriptionDetail",
+      "definition": {
+        "$type": "Assignment",
+        "feature": "text",
+        "operator": "=",
+        "terminal": {
+          "$type": "RuleCall",
+          "rule": {
+            "$ref": "#/rules@40"
+          },
+          "arguments": []
+        }
       },
       "entry": false,
       "fragment": false,
@@ -1027,7 +1271,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }
@@ -1047,28 +1291,28 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           }

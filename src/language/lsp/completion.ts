@@ -18,6 +18,7 @@ import type { PisubServices } from '../pisub-module.js';
 import { templateProblem, templateSnippet } from '../templates.js';
 import { measureIdOf } from './at-offset.js';
 import { completionWindow, WINDOW_HEADER } from './completion-window.js';
+import { completeEvidencePaths } from './evidence-completion.js';
 
 const ATTESTATIONS = new Set(['PI_PPHI_1', 'PI_PPHI_2', 'PI_INFBLO_1', 'PI_ONCDIR_1', 'PI_ONCACB_1']);
 
@@ -51,6 +52,12 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
         if (assignment?.feature === 'measure' && rule === 'MeasureStatement') {
             return this.completeMeasures(context, acceptor);
+        }
+        if (rule === 'EvidenceTarget' && GrammarAST.isRuleCall(next.feature)) {
+            return this.completeMeasures(context, acceptor); // what the evidence documents (`cehrt` is a keyword)
+        }
+        if (assignment?.feature === 'path' && rule === 'EvidenceStatement') {
+            return completeEvidencePaths(context, acceptor, this.pisub.analysis.Cache.evidenceFiles?.readerFor(context.document.uri));
         }
         if (assignment?.feature === 'exclusion' && rule === 'ExclusionValue') {
             return this.completeExclusions(context, acceptor);

@@ -11,6 +11,7 @@ import type { Submission } from '../generated/ast.js';
 import type { MeasureEntry, Span } from '../model/submission.js';
 import type { PisubServices } from '../pisub-module.js';
 import { measureIdOf } from './at-offset.js';
+import { BROKEN_FILE_CODES, countMissingEvidence, evidenceStatus } from '../rules/checks/evidence.js';
 
 const OBJECTIVES: Record<string, string> = {
     protectPatientHealthInformation: 'Attestations',
@@ -73,6 +74,17 @@ export class PisubDocumentSymbolProvider implements DocumentSymbolProvider {
         }
         for (const c of m.clinicians) {
             children.push(symbol(`clinician ${c.npi.value}${c.name ? ` (${c.name.value})` : ''}`, SymbolKind.Class, c.span, c.npi.span, undefined, c.entries.map(entrySymbol)));
+        }
+        const evidence = m.evidence ?? [];
+        if (evidence.length > 0) {
+            // Evidence: one group, its detail the audit status ("complete" / "3 missing").
+            const broken = new Set(analysis.findings.filter(f => BROKEN_FILE_CODES.has(f.code)).map(f => f.span.offset));
+            const isBroken = (e: typeof evidence[number]) => broken.has(e.path.span.offset);
+            const missing = countMissingEvidence(evidenceStatus(m, analysis.year), isBroken);
+            const span = { offset: Math.min(...evidence.map(e => e.span.offset)), end: Math.max(...evidence.map(e => e.span.end)) };
+            children.push(symbol('Evidence', SymbolKind.Module, span, evidence[0].span, missing === 0 ? 'complete' : `${missing} missing`,
+                evidence.map(e => symbol(`${e.target?.value ?? 'submission'}: ${e.path.value}`, SymbolKind.File, e.span, e.path.span,
+                    isBroken(e) ? 'file missing' : undefined))));
         }
         children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         const whole = { offset: root.$cstNode.offset, end: root.$cstNode.end };

@@ -13,7 +13,7 @@ import type { LangiumCoreServices } from 'langium';
 /** Keywords that start a statement (inside `submission { }` or `clinician { }`). */
 const STATEMENT_KEYWORDS = new Set([
     'year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'measure', 'attest', 'public-health',
-    'special-status', 'clinician', 'prior-year', 'note'
+    'special-status', 'clinician', 'prior-year', 'note', 'evidence'
 ]);
 
 export const INDENT = '    ';
@@ -28,8 +28,9 @@ export function formatPisubText(services: LangiumCoreServices, text: string): Fo
     const errors = [
         ...parsed.lexerErrors.map(e => ({ line: e.line ?? 1, column: e.column ?? 1, message: e.message })),
         ...parsed.parserErrors.map(e => ({
-            line: Number.isFinite(e.token.startLine) ? e.token.startLine! : lastLine(text),
-            column: Number.isFinite(e.token.startColumn) ? e.token.startColumn! : 1,
+            // The end-of-file token has no position (NaN, or -1): report the last line.
+            line: e.token.startLine! >= 1 ? e.token.startLine! : lastLine(text),
+            column: e.token.startLine! >= 1 && e.token.startColumn! >= 1 ? e.token.startColumn! : 1,
             message: e.message
         }))
     ];
@@ -39,18 +40,53 @@ export function formatPisubText(services: LangiumCoreServices, text: string): Fo
     return { ok: true, text: formatted, changed: formatted !== text };
 }
 
+/**
+ * Whether `formatted` holds exactly the tokens of `original`, in order, and the same comments
+ * (up to trailing spaces and line ends): what `pisub format` verifies before it writes a file.
+ */
+export function keepsEveryToken(services: LangiumCoreServices, original: string, formatted: string): boolean {
+    const shape = (text: string) => {
+        const lexed = services.parser.Lexer.tokenize(text);
+        if (lexed.errors.length > 0) return undefined;
+        const comments = lexed.hidden.filter(t => t.tokenType.name.endsWith('COMMENT')).map(t => t.image.split(LINE_BREAK).map(l => l.trimEnd()).join('\n'));
+        return JSON.stringify([lexed.tokens.map(t => t.image), comments]);
+    };
+    const before = shape(original);
+    return before !== undefined && before === shape(formatted) && services.parser.LangiumParser.parse(formatted).parserErrors.length === 0;
+}
+
 function lastLine(text: string): number {
-    return text.split('\n').length;
+    return text.split(LINE_BREAK).length;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * The file's line-end convention: the most frequent of CRLF, LF and CR alone (the first one seen on
+ * a tie); LF for a text without line breaks. The formatted text uses it for every line.
+ */
+export function lineEnding(text: string): '\n' | '\r\n' | '\r' {
+    const counts = new Map<string, number>();
+    let first: string | undefined;
+    for (const m of text.matchAll(/\r\n|\r|\n/g)) {
+        first ??= m[0];
+        counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    }
+    if (!first) return '\n';
+    let best = first;
+    for (const [eol, n] of counts) if (n > counts.get(best)!) best = eol;
+    return best as '\n' | '\r\n' | '\r';
 }
 
 function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken[]): string {
     const all = [...tokens, ...hidden].sort((a, b) => a.startOffset - b.startOffset);
-    const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+    const eol = lineEnding(text);
     const lines: string[] = [];
     let current: string[] = [];
     let depth = 0;
     let prevEnd = 0;
     let glue = false; // the previous token was a sign: the number follows without a space
+    let previous = ''; // the previous token's text (`evidence cehrt "…"`: `cehrt` is a target there, not a statement)
 
     const flush = () => {
         if (current.length > 0) lines.push(INDENT.repeat(depth) + current.join(''));
@@ -64,7 +100,7 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
 
     for (const token of all) {
         const gap = text.slice(prevEnd, token.startOffset);
-        const newlines = gap.split('\n').length - 1;
+        const newlines = gap.split(LINE_BREAK).length - 1;
         const blankBefore = newlines >= 2;
         const image = token.image;
         const type = token.tokenType.name;
@@ -81,14 +117,14 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
                 flush();
                 if (blankBefore && blankLineAllowed()) lines.push('');
             }
-            const comment = type === 'ML_COMMENT' ? image.replace(/\r\n/g, '\n').split('\n').join(eol) : image.trimEnd();
+            const comment = type === 'ML_COMMENT' ? image.split(LINE_BREAK).join(eol) : image.trimEnd();
             if (trailing && / {2,}$/.test(gap) && !gap.includes('\t')) {
                 // Keep the author's spacing before a trailing comment, so aligned comments stay aligned.
                 current.push(gap + comment);
             } else {
                 push(comment);
             }
-            if (type === 'SL_COMMENT' || image.includes('\n')) flush();
+            if (type === 'SL_COMMENT' || LINE_BREAK.test(image)) flush();
             continue;
         }
         if (image === '}') {
@@ -98,7 +134,9 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
             lines.push(INDENT.repeat(depth) + '}');
             continue;
         }
-        if ((STATEMENT_KEYWORDS.has(image) && depth > 0) || image === 'submission') {
+        const afterEvidence = previous === 'evidence';
+        previous = image;
+        if ((STATEMENT_KEYWORDS.has(image) && depth > 0 && !afterEvidence) || image === 'submission') {
             flush();
             if (blankBefore && blankLineAllowed()) lines.push('');
         }

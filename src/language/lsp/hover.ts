@@ -17,6 +17,7 @@ import type { Analysis } from '../rules/engine.js';
 import { describeYears } from '../rules/resolve.js';
 import type { PisubServices } from '../pisub-module.js';
 import { targetAt, type Target } from './at-offset.js';
+import { evidenceHover, evidenceLineFor } from './evidence-hover.js';
 
 export class PisubHoverProvider implements HoverProvider {
     constructor(private readonly services: PisubServices) {}
@@ -24,6 +25,10 @@ export class PisubHoverProvider implements HoverProvider {
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const analysis = this.services.analysis.Cache.get(document);
         const text = document.textDocument;
+        const evidence = evidenceHover(analysis, text.offsetAt(params.position), this.services.analysis.Cache.evidenceFiles?.readerFor(document.uri));
+        if (evidence) {
+            return { contents: { kind: 'markdown', value: evidence.markdown }, range: { start: text.positionAt(evidence.span.offset), end: text.positionAt(evidence.span.end) } };
+        }
         const target = targetAt(analysis, text.offsetAt(params.position));
         if (!target) return undefined;
         const value = hoverMarkdown(analysis, target);
@@ -117,6 +122,8 @@ function measureHover(analysis: Analysis, info: MeasureInfo, catalogue: YearCata
     if (facts.suppressedMeasures.value.includes(id)) lines.push('', `Suppressed in ${catalogue.year}: ${facts.suppressedMeasures.note ?? 'any answer earns full credit.'}`);
     const scored = analysis.score.measures.find(m => m.measureId === id);
     if (scored && !analysis.score.reweighted) lines.push('', `In this file: ${scored.points} of ${scored.maxPoints} points (${scored.formula}).`);
+    const evidence = evidenceLineFor(analysis, id);
+    if (evidence) lines.push('', evidence);
     return lines.join('\n');
 }
 

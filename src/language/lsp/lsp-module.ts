@@ -14,6 +14,7 @@ import { PisubFormatter } from './formatter.js';
 import { PisubHoverProvider } from './hover.js';
 import { PisubInlayHintProvider } from './inlay-hints.js';
 import { PisubSemanticTokenProvider } from './semantic-tokens.js';
+import { PisubEvidenceLinkProvider } from './evidence-links.js';
 
 export const PisubLspModule: Module<PisubServices, PartialLangiumServices & Partial<PisubAddedServices>> = {
     lsp: {
@@ -25,6 +26,7 @@ export const PisubLspModule: Module<PisubServices, PartialLangiumServices & Part
         FoldingRangeProvider: services => new PisubFoldingRangeProvider(services),
         SemanticTokenProvider: services => new PisubSemanticTokenProvider(services),
         InlayHintProvider: services => new PisubInlayHintProvider(services),
-        CodeLensProvider: services => new PisubCodeLensProvider(services)
+        CodeLensProvider: services => new PisubCodeLensProvider(services),
+        DocumentLinkProvider: services => new PisubEvidenceLinkProvider(services)
     }
 };

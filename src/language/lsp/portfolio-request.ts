@@ -60,7 +60,8 @@ export async function portfolioReport(
                 diagnostics: (doc.diagnostics ?? []).map(d => ({
                     code: String(d.code ?? 'submission/syntax'),
                     severity: SEVERITY[d.severity ?? 1],
-                    message: typeof d.message === 'string' ? d.message : String(d.message)
+                    message: typeof d.message === 'string' ? d.message : String(d.message),
+                    offset: doc.textDocument.offsetAt(d.range.start)
                 })),
                 analysis: services.analysis.Cache.get(doc)
             });

@@ -4,10 +4,10 @@
  */
 import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type {
-    ClinicianStatement, EntityStatement, MeasureStatement, PeriodStatement, ReportingStatement, Submission
+    ClinicianStatement, EntityStatement, EvidenceStatement, MeasureStatement, PeriodStatement, ReportingStatement, Submission
 } from '../generated/ast.js';
 import type {
-    ClinicianModel, EngagementLevel, EntityKind, EntityModel, EntryValue, Located, MeasureEntry, PeriodModel,
+    ClinicianModel, EngagementLevel, EntityKind, EntityModel, EvidenceModel, EntryValue, Located, MeasureEntry, PeriodModel,
     PriorYearModel, ReportingModel, ReportingOption, Span, SpecialStatus, SubmissionModel
 } from './submission.js';
 
@@ -102,6 +102,25 @@ function clinicianFromAst(st: ClinicianStatement): ClinicianModel | undefined {
     };
 }
 
+function evidenceFromAst(st: EvidenceStatement): EvidenceModel | undefined {
+    if (st.path === undefined) return undefined;
+    let dated: Located<string> | undefined;
+    let sha256: Located<string> | undefined;
+    let covers: EvidenceModel['covers'];
+    let description: Located<string> | undefined;
+    for (const d of st.details) {
+        if (d.$type === 'DatedDetail' && d.date !== undefined) dated ??= prop(d, 'date', d.date);
+        else if (d.$type === 'HashDetail' && d.hash !== undefined) sha256 ??= prop(d, 'hash', d.hash);
+        else if (d.$type === 'CoversDetail' && d.start !== undefined && d.end !== undefined) {
+            covers ??= { start: prop(d, 'start', d.start), end: prop(d, 'end', d.end), span: nodeSpan(d) };
+        } else if (d.$type === 'DescriptionDetail' && d.text !== undefined) description ??= prop(d, 'text', d.text);
+    }
+    return {
+        target: st.target !== undefined ? prop(st, 'target', st.target) : undefined,
+        path: prop(st, 'path', st.path), dated, sha256, covers, description, span: nodeSpan(st)
+    };
+}
+
 function closingBraceOffset(root: Submission): number | undefined {
     const cst = root.$cstNode;
     if (!cst) return undefined;
@@ -124,6 +143,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
     const statuses: Located<SpecialStatus>[] = [];
     const clinicians: ClinicianModel[] = [];
     const notes: Located<string>[] = [];
+    const evidence: EvidenceModel[] = [];
     let priorYear: PriorYearModel | undefined;
 
     for (const st of root.statements ?? []) {
@@ -138,6 +158,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
             case 'StatusStatement': if (st.status) statuses.push(prop(st, 'status', st.status as SpecialStatus)); break;
             case 'ClinicianStatement': { const c = clinicianFromAst(st); if (c) clinicians.push(c); break; }
             case 'NoteStatement': if (st.text !== undefined) notes.push(prop(st, 'text', st.text)); break;
+            case 'EvidenceStatement': { const e = evidenceFromAst(st); if (e) evidence.push(e); break; }
             case 'PriorYearStatement': {
                 if (priorYear || !st.submission) break;
                 const target = st.submission.ref;
@@ -155,7 +176,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
         origin: 'pisub',
         name,
         headerSpan: name?.span ?? { offset: nodeSpan(root).offset, end: Math.min(nodeSpan(root).end, nodeSpan(root).offset + 10) },
-        years, practices, entities, reportings, periods, cehrts, entries, statuses, clinicians, priorYear, notes,
+        years, practices, entities, reportings, periods, cehrts, entries, statuses, clinicians, priorYear, notes, evidence,
         insertAt: closingBraceOffset(root)
     };
 }

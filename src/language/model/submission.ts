@@ -92,6 +92,22 @@ export interface PriorYearModel {
     readonly targetLocation?: string;
 }
 
+/**
+ * `evidence [target] "path" [dated D] [sha256 "hex"] [covers D to D] ["description"]`: a file that
+ * documents an attestation or measure (target = the measure as written, or `cehrt`), or the
+ * submission as a whole (no target). The path is relative to the submission's file.
+ */
+export interface EvidenceModel {
+    readonly target?: Located<string>;
+    readonly path: Located<string>;
+    readonly dated?: Located<string>;
+    readonly sha256?: Located<string>;
+    /** The period the document (an EHR report) says it covers. */
+    readonly covers?: { readonly start: Located<string>; readonly end: Located<string>; readonly span: Span };
+    readonly description?: Located<string>;
+    readonly span: Span;
+}
+
 export interface SubmissionModel {
     readonly origin: 'pisub' | 'qpp-json';
     /** The submission's name (`submission riverside-2024 { ... }`). */
@@ -110,6 +126,8 @@ export interface SubmissionModel {
     readonly clinicians: readonly ClinicianModel[];
     readonly priorYear?: PriorYearModel;
     readonly notes: readonly Located<string>[];
+    /** `evidence` statements (absent for inputs that cannot carry evidence, e.g. QPP JSON). */
+    readonly evidence?: readonly EvidenceModel[];
     /** Where a new statement can be inserted (before the closing brace), for quick fixes. */
     readonly insertAt?: number;
 }

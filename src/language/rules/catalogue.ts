@@ -36,6 +36,8 @@ const RULE_LIST: RuleDefinition[] = [
     // --- the submission as a whole -------------------------------------------------------------
     { code: 'submission/syntax', severity: 'error', title: 'Syntax error', confidence: 'H', sources: ['language'],
         rule: 'The file must follow the .pisub language (docs/language.md).' },
+    { code: 'submission/unreadable', severity: 'error', title: 'File could not be checked', confidence: 'H', sources: ['language'],
+        rule: 'A file pisub cannot check (nested too deeply, or an internal error) is reported on its own; the other files are checked as usual. Simplify the file, or report it with the file.' },
     { code: 'submission/duplicate-statement', severity: 'error', title: 'Statement given twice', confidence: 'H', sources: ['language', 'submissionsApi'],
         rule: 'Year, practice, entity, reporting option, performance period and CEHRT id are stated once per submission.' },
     { code: 'submission/duplicate-name', severity: 'error', title: 'Submission name used by another file', confidence: 'H', sources: ['language'],
@@ -219,7 +221,25 @@ const RULE_LIST: RuleDefinition[] = [
     { code: 'prior-year/different-entity', severity: 'warning', title: 'Prior-year file is another practice', confidence: 'H', sources: ['language'],
         rule: 'The prior-year submission has the same TIN (and NPI for individuals).' },
     { code: 'prior-year/exclusion-despite-volume', severity: 'warning', title: 'Low-volume exclusion after a high-volume year', confidence: 'H', sources: ['measuresData'],
-        rule: 'The e-Prescribing and referral-loop exclusions are for fewer than 100 permissible prescriptions, referrals or transitions during the performance period; when the prior year reported the measure with a denominator of 100 or more, the claim is worth checking (and documenting).' }
+        rule: 'The e-Prescribing and referral-loop exclusions are for fewer than 100 permissible prescriptions, referrals or transitions during the performance period; when the prior year reported the measure with a denominator of 100 or more, the claim is worth checking (and documenting).' },
+
+    // --- evidence (audit readiness, docs/audit.md) ------------------------------------------------
+    { code: 'evidence/file-missing', severity: 'warning', title: 'Evidence file not found', confidence: 'H', sources: ['language', 'guide2024'],
+        rule: 'An `evidence` path names a file relative to the .pisub file; the documentation must be kept for 6 years after submission, so the file must exist.' },
+    { code: 'evidence/file-unreadable', severity: 'warning', title: 'Evidence file cannot be read', confidence: 'H', sources: ['language'],
+        rule: 'An evidence file must be readable (a file, with read permission) to be checked and copied into the audit binder.' },
+    { code: 'evidence/missing', severity: 'info', title: 'No evidence for an attestation or measure', confidence: 'M', sources: ['dataValidation', 'auditPractice', 'guide2024'],
+        rule: 'Once a submission records evidence, every attestation, measure, exclusion and the CEHRT id it reports should have a document an auditor can see (what CMS expects per measure: docs/audit.md).' },
+    { code: 'evidence/target-unknown', severity: 'warning', title: 'Evidence for something not reported', confidence: 'H', sources: ['language'],
+        rule: '`evidence <target> "path"` names an attestation or measure the submission reports, or `cehrt`; without a target it documents the submission as a whole.' },
+    { code: 'evidence/date-outside-year', severity: 'error', title: 'Evidence dated outside the performance year', confidence: 'H', sources: ['guide2024', 'guide2023', 'cfr'],
+        rule: 'The security risk analysis and the SAFER Guides self-assessment are done within the calendar year of the performance period; their document must be dated in that year.' },
+    { code: 'evidence/hash-mismatch', severity: 'warning', title: 'Evidence changed since it was recorded', confidence: 'H', sources: ['language'],
+        rule: 'A recorded `sha256` must match the file: a document that changed after it was attested needs explaining in an audit.' },
+    { code: 'evidence/hash-not-recorded', severity: 'info', title: 'Evidence SHA-256 not recorded', confidence: 'H', sources: ['language'],
+        rule: 'Recording the SHA-256 of a final document lets pisub notice when the file changes later.' },
+    { code: 'evidence/period-mismatch', severity: 'warning', title: 'Report for another period', confidence: 'M', sources: ['dataValidation', 'auditPractice'],
+        rule: 'A report the numbers were taken from (`covers <start> to <end>`) covers the submission\'s performance period.' },
 ];
 
 export const RULES: ReadonlyMap<string, RuleDefinition> = new Map(RULE_LIST.map(r => [r.code, r]));

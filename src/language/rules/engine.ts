@@ -8,6 +8,7 @@ import { yearOf, type SubmissionModel } from '../model/submission.js';
 import { computeScore, type ScoreResult } from '../score/score.js';
 import { checkAttestations } from './checks/attestations.js';
 import { checkMeasures } from './checks/measures.js';
+import { checkEvidence, type EvidenceReader } from './checks/evidence.js';
 import { checkCehrt, checkPeriod } from './checks/period-cehrt.js';
 import { checkPriorYear } from './checks/prior-year.js';
 import { checkSubmission } from './checks/submission.js';
@@ -51,6 +52,8 @@ export interface Analysis {
 export interface AnalyseOptions {
     /** Only compute an (empty) score: used when the text is not a submission at all. */
     readonly skipRules?: boolean;
+    /** Reads evidence files relative to the submission (none: evidence is checked as text only). */
+    readonly evidence?: EvidenceReader;
 }
 
 /** The first sentence of a message, for the one-line summary of zero reasons. */
@@ -84,6 +87,7 @@ export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): A
         checkAttestations(ctx);
         checkPriorYear(ctx);
     }
+    checkEvidence(ctx, options.evidence);
     const score = computeScore(model, ctx.year, facts, catalogue, ctx.resolution, ctx.findings);
     const findings = [...ctx.findings];
     if (!supported && written !== undefined) findings.push(...findingsInEveryKnownYear(model, written));
