@@ -8,8 +8,10 @@
 //   3. run the mocha suite test/e2e/index.cjs inside VS Code's extension host (extension loaded in
 //      development mode from this folder), one result per test;
 //   4. open a fixture with the INSTALLED extension only and wait for its problems in the Problems
-//      panel; save a screenshot to docs/images/vscode-problems.png.
-// Options: --skip-package (reuse pisub.vsix and out/), --verbose (browser console), --timeout SECONDS.
+//      panel; with --screenshot PATH, save a screenshot there (`npm run screenshot` refreshes
+//      docs/images/vscode-problems.png this way; a plain run writes no tracked file).
+// Options: --skip-package (reuse pisub.vsix and out/), --verbose (browser console), --timeout SECONDS (hang
+// guard per VS Code session, default 900), --screenshot PATH.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -23,11 +25,13 @@ const E2E_DIR = path.join(ROOT, '.vscode-e2e'); // git-ignored: code-server, log
 const CODE_SERVER = path.join(E2E_DIR, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const VSIX = path.join(ROOT, 'pisub.vsix');
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'workspace');
-const SCREENSHOT = path.join(ROOT, 'docs', 'images', 'vscode-problems.png');
+const screenshotIndex = process.argv.indexOf('--screenshot');
+const SCREENSHOT = screenshotIndex >= 0 ? path.resolve(process.argv[screenshotIndex + 1]) : undefined;
+const FAILURE_SCREENSHOT = path.join(E2E_DIR, 'problems-failure.png'); // git-ignored, next to the logs
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const VERBOSE = process.argv.includes('--verbose');
 const timeoutIndex = process.argv.indexOf('--timeout');
-const RUN_TIMEOUT_MS = Number(timeoutIndex >= 0 ? process.argv[timeoutIndex + 1] : 180) * 1000;
+const RUN_TIMEOUT_MS = Number(timeoutIndex >= 0 ? process.argv[timeoutIndex + 1] : 900) * 1000; // a hang guard, not a speed limit (busy machines)
 
 /** Files the VSIX must contain (extension/<path>), and paths it must not. */
 const VSIX_REQUIRED = [
@@ -162,16 +166,16 @@ async function vscodeSession({ label, ext, tests, workspace, openFile, expect, s
         if (tests) payload.push(['extensionTestsPath', remote(tests)]);
         if (openFile) payload.push(['openFile', remote(path.join(workspace, openFile))]);
         await page.goto(`http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-        await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+        await page.waitForSelector('.monaco-workbench', { timeout: 300000 });
         log(`${label}: workbench rendered`);
         if (tests) return await exited;
         // UI mode: the file is open; show the Problems panel and wait for the expected text.
-        await page.waitForSelector('.monaco-editor .view-lines', { timeout: 60000 });
+        await page.waitForSelector('.monaco-editor .view-lines', { timeout: 300000 });
         await page.locator('.markers-panel').first().waitFor({ timeout: 2000 }).catch(() => page.locator('[id="status.problems"]').click());
         try {
-            await page.locator(`.markers-panel :text("${expect}")`).first().waitFor({ timeout: 90000 });
+            await page.locator(`.markers-panel :text("${expect}")`).first().waitFor({ timeout: 300000 });
         } catch (e) {
-            if (screenshot) await page.screenshot({ path: screenshot.replace(/\.png$/, '-failure.png') }).catch(() => {});
+            await page.screenshot({ path: FAILURE_SCREENSHOT }).catch(() => {});
             throw new Error(`"${expect}" did not appear in the Problems panel`);
         }
         await page.waitForTimeout(1500); // let the status bar and decorations settle
@@ -182,7 +186,7 @@ async function vscodeSession({ label, ext, tests, workspace, openFile, expect, s
         }
         const problems = await page.locator('.markers-panel .monaco-list-rows').innerText();
         const restricted = await page.locator(':text("Restricted Mode")').count() > 0;
-        const status = await page.locator('[id="pisub.pisub.pisub.score"], [id="pisub.score"]').first().innerText({ timeout: 5000 }).catch(() => '');
+        const status = await page.locator('[id="pisub.pisub.pisub.score"], [id="pisub.score"]').first().innerText({ timeout: 60000 }).catch(() => '');
         return { problems, status, restricted };
     })();
     try {

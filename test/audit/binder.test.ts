@@ -37,7 +37,7 @@ beforeAll(async () => {
     cpSync(join(ROOT, 'examples', 'audit'), join(work, 'examples', 'audit'), { recursive: true });
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 120_000);
+});
 
 afterAll(async () => {
     await browser?.close();
@@ -47,9 +47,9 @@ afterAll(async () => {
 const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
 describe('pisub audit', () => {
-    it('builds one binder per submission; exit 1 when evidence is missing; the originals are untouched', () => {
+    it('builds one binder per submission; exit 1 when evidence is missing; the originals are untouched', async () => {
         const before = snapshot(join(work, 'examples'));
-        const r = pisub(['audit', 'examples/audit', '-o', 'binders'], { cwd: work });
+        const r = await pisub(['audit', 'examples/audit', '-o', 'binders'], { cwd: work });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(1);
         expect(r.stdout.split('\n').filter(Boolean)).toEqual([
@@ -60,7 +60,7 @@ describe('pisub audit', () => {
         expect(snapshot(join(work, 'examples'))).toEqual(before);
     });
 
-    it('copies every evidence file once, and the manifest describes each file of the binder', () => {
+    it('copies every evidence file once, and the manifest describes each file of the binder', async () => {
         const dir = join(work, 'binders', 'riverside-audit-2024');
         const manifest = readManifest(dir);
         expect(manifest).toMatchObject({ submission: 'riverside-audit-2024', complete: true, missing: 0 });
@@ -78,7 +78,7 @@ describe('pisub audit', () => {
         expect(verifyBinder(dir)).toEqual(['evidence/sra-2024.txt']);
     });
 
-    it('the page lists the submission, every attestation and measure, what CMS expects, the files and what is missing', () => {
+    it('the page lists the submission, every attestation and measure, what CMS expects, the files and what is missing', async () => {
         const page = readFileSync(join(work, 'binders', 'audit-problems-2024', 'index.html'), 'utf8');
         for (const text of ['Lakeview Internal Medicine', 'group TIN 987654321', '2024-01-01 to 2024-06-29', '0015C8ABCDEFGHK', 'Estimated PI score',
             '2031-03-31 (six years after the submission window closes)', 'safer-guide (PI_PPHI_2)', 'e-prescribing (PI_EP_1)', '4120 / 4630',
@@ -93,40 +93,40 @@ describe('pisub audit', () => {
         expect(page).toContain(`Content-Security-Policy" content="default-src 'none'`);
     });
 
-    it('refuses to replace a binder without --force, replaces it with --force, never a folder that is not a binder', () => {
+    it('refuses to replace a binder without --force, replaces it with --force, never a folder that is not a binder', async () => {
         const dir = join(work, 'binders', 'riverside-audit-2024');
         const manifestBefore = readFileSync(join(dir, 'manifest.json'), 'utf8');
-        const refused = pisub(['audit', 'examples/audit/riverside-2024', '-o', 'binders'], { cwd: work });
+        const refused = await pisub(['audit', 'examples/audit/riverside-2024', '-o', 'binders'], { cwd: work });
         expect(refused.code).toBe(2);
         expect(refused.stderr).toContain('already exists; use --force to replace the binder');
         expect(readFileSync(join(dir, 'evidence', 'sra-2024.txt'), 'utf8')).toBe('tampered'); // untouched
         expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(manifestBefore);
 
-        const forced = pisub(['audit', 'examples/audit/riverside-2024', '-o', 'binders', '--force'], { cwd: work });
+        const forced = await pisub(['audit', 'examples/audit/riverside-2024', '-o', 'binders', '--force'], { cwd: work });
         expect(forced.code).toBe(0);
         expect(verifyBinder(dir)).toEqual([]);
         expect(readdirSync(join(work, 'binders')).filter(n => n.startsWith('.'))).toEqual([]); // no staging left over
 
         mkdirSync(join(work, 'not-binders', 'riverside-audit-2024'), { recursive: true });
         writeFileSync(join(work, 'not-binders', 'riverside-audit-2024', 'precious.txt'), 'keep me');
-        const other = pisub(['audit', 'examples/audit/riverside-2024', '-o', 'not-binders', '--force'], { cwd: work });
+        const other = await pisub(['audit', 'examples/audit/riverside-2024', '-o', 'not-binders', '--force'], { cwd: work });
         expect(other.code).toBe(2);
         expect(other.stderr).toContain('is not a pisub audit binder');
         expect(readFileSync(join(work, 'not-binders', 'riverside-audit-2024', 'precious.txt'), 'utf8')).toBe('keep me');
     });
 
-    it('exit 2 on bad input: no -o, no files, a file with syntax errors', () => {
-        expect(pisub(['audit', 'examples/audit'], { cwd: work }).code).toBe(2);
-        expect(pisub(['audit', 'nowhere', '-o', 'x'], { cwd: work }).code).toBe(2);
+    it('exit 2 on bad input: no -o, no files, a file with syntax errors', async () => {
+        expect((await pisub(['audit', 'examples/audit'], { cwd: work })).code).toBe(2);
+        expect((await pisub(['audit', 'nowhere', '-o', 'x'], { cwd: work })).code).toBe(2);
         writeFileSync(join(work, 'broken.pisub'), 'submission broken { year 2024 period }');
-        const r = pisub(['audit', 'broken.pisub', '-o', 'b2'], { cwd: work });
+        const r = await pisub(['audit', 'broken.pisub', '-o', 'b2'], { cwd: work });
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('syntax errors');
         expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
         expect(existsSync(join(work, 'b2', 'broken'))).toBe(false);
     });
 
-    it('copies evidence from outside the submission\'s folder to evidence/external/, and escapes what the page shows', () => {
+    it('copies evidence from outside the submission\'s folder to evidence/external/, and escapes what the page shows', async () => {
         const dir = join(work, 'outside');
         mkdirSync(join(dir, 'sub'), { recursive: true });
         mkdirSync(join(dir, 'shared'), { recursive: true });
@@ -134,7 +134,7 @@ describe('pisub audit', () => {
         const text = submission({ year: 2024, extra: 'evidence sra "../shared/sra.txt" "<img src=x onerror=alert(1)>"' })
             .replace('practice "Test Practice"', 'practice "<script>alert(1)</script>"');
         writeFileSync(join(dir, 'sub', 'x.pisub'), text);
-        const r = pisub(['audit', 'sub/x.pisub', '-o', 'out'], { cwd: dir });
+        const r = await pisub(['audit', 'sub/x.pisub', '-o', 'out'], { cwd: dir });
         expect(r.code).toBe(1); // most measures have no evidence
         const binder = join(dir, 'out', 'test-2024');
         expect(readFileSync(join(binder, 'evidence', 'external', 'sra.txt'), 'utf8')).toBe('shared sra');
@@ -158,14 +158,14 @@ describe('the binder page in Chromium', () => {
         expect(await page.locator('tr.missing').count()).toBe(10);
         expect(await page.locator('.status.bad').textContent()).toBe('10 missing');
         await page.close();
-    }, 60_000);
+    });
 
-    it('--pdf prints the page with headless Chromium', () => {
-        const r = pisub(['audit', 'examples/audit/harbor-2025', '-o', 'pdf-binders', '--pdf'], { cwd: work });
+    it('--pdf prints the page with headless Chromium', async () => {
+        const r = await pisub(['audit', 'examples/audit/harbor-2025', '-o', 'pdf-binders', '--pdf'], { cwd: work });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         const pdf = readFileSync(join(work, 'pdf-binders', 'harbor-audit-2025', 'binder.pdf'));
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         expect(pdf.length).toBeGreaterThan(5000);
-    }, 180_000);
+    });
 });

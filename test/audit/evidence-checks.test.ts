@@ -14,7 +14,7 @@ import { formatPisubText } from '../../src/language/lsp/format-text.js';
 import { evidenceStatus } from '../../src/language/rules/checks/evidence.js';
 import { retentionUntil, windowCloseFor } from '../../src/language/data/evidence.js';
 import { applyFix } from '../helpers/check.js';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { BIN, HANG_GUARD_MS, ROOT } from '../helpers/cli.js';
 import { submission } from '../helpers/submissions.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -90,7 +90,7 @@ describe('evidence checks', () => {
             console.warn('skipped: cannot run the CLI as "nobody" here');
             return;
         }
-        const r = spawnSync(process.execPath, [BIN, 'check', 'p.pisub'], { ...user, cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        const r = spawnSync(process.execPath, [BIN, 'check', 'p.pisub'], { ...user, cwd: dir, encoding: 'utf8', timeout: HANG_GUARD_MS });
         expect(r.stdout).toMatch(/warning The evidence file "secret\.txt" cannot be read \(permission denied\).*\[evidence\/file-unreadable\]/);
         expect(r.stdout).not.toContain('evidence/file-missing');
     });

@@ -56,7 +56,7 @@ beforeAll(async () => {
         capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } }
     });
     await connection.sendNotification('initialized', {});
-}, 60_000);
+});
 
 afterAll(async () => {
     try {
@@ -94,7 +94,7 @@ describe('evidence in the language server', () => {
         unlinkSync(join(dir, 'report.txt'));
         await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'report.txt')).href, type: 3 }] });
         await diagnosticsWhere(uri, d => d.some(x => x.code === 'evidence/file-missing'));
-    }, 60_000);
+    });
 
     it('hover on an evidence line shows the file, what is expected and the keep-until date; the outline has an Evidence group', async () => {
         const uri = pathToFileURL(join(dir, 'live.pisub')).href;
@@ -122,7 +122,7 @@ describe('evidence in the language server', () => {
             ['security-risk-analysis: sra.txt', undefined], ['e-prescribing: report.txt', 'file missing']
         ]);
         expect(evidence.detail).toMatch(/^\d+ missing$/);
-    }, 60_000);
+    });
 
     it('completes evidence paths from the submission\'s folder, and targets from the measures', async () => {
         const uri = pathToFileURL(join(dir, 'complete.pisub')).href;
@@ -139,7 +139,7 @@ describe('evidence in the language server', () => {
         expect(list.items.find(i => i.label === 'sra.txt')!.textEdit!.newText).toBe('"sra.txt"');
         const target = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].indexOf('sra') } }) as { items: { label: string }[] };
         expect(target.items.map(i => i.label)).toEqual(expect.arrayContaining(['security-risk-analysis', 'cehrt']));
-    }, 60_000);
+    });
 
     it('offers the SHA-256 quick fix, and pisub/auditBinder builds the binder', async () => {
         const uri = pathToFileURL(join(dir, 'live.pisub')).href;
@@ -159,5 +159,5 @@ describe('evidence in the language server', () => {
         expect(again.binders[0].exists).toBe(true);
         const bad = await connection.sendRequest('pisub/auditBinder', { uris: [42, 'not a uri'], output: '' }) as { binders: { problem?: string }[] };
         expect(bad.binders.every(b => b.problem)).toBe(true);
-    }, 60_000);
+    });
 });

@@ -7,8 +7,8 @@ import { pisub } from '../helpers/cli.js';
 const LINE = /^(.+):(\d+):(\d+): (error|warning|info) (.+) \[([a-z-]+\/[a-z-]+)\]$/;
 
 describe('pisub check', () => {
-    it('checks the bundled examples: exit 1, one line per diagnostic, a summary', () => {
-        const r = pisub(['check', 'examples/']);
+    it('checks the bundled examples: exit 1, one line per diagnostic, a summary', async () => {
+        const r = await pisub(['check', 'examples/']);
         expect(r.code).toBe(1);
         const lines = r.stdout.trim().split('\n');
         const summary = lines.pop()!;
@@ -19,20 +19,20 @@ describe('pisub check', () => {
         expect(r.stderr).toBe('');
     });
 
-    it('exits 0 on clean files (infos allowed)', () => {
-        const r = pisub(['check', 'examples/clean']);
+    it('exits 0 on clean files (infos allowed)', async () => {
+        const r = await pisub(['check', 'examples/clean']);
         expect(r.code).toBe(0);
         expect(r.stdout).toMatch(/6 files checked: 0 errors, 0 warnings, \d+ infos/);
     });
 
-    it('warnings pass, but not with --strict', () => {
+    it('warnings pass, but not with --strict', async () => {
         const file = 'examples/problems/2024-small-practice-with-data.pisub';
-        expect(pisub(['check', file]).code).toBe(0);
-        expect(pisub(['check', file, '--strict']).code).toBe(1);
+        expect((await pisub(['check', file])).code).toBe(0);
+        expect((await pisub(['check', file, '--strict'])).code).toBe(1);
     });
 
-    it('prints JSON with exactly the documented fields', () => {
-        const r = pisub(['check', 'examples/problems/2024-period-92-days.pisub', 'examples/clean/harbor-aco-2025.pisub', '--format', 'json']);
+    it('prints JSON with exactly the documented fields', async () => {
+        const r = await pisub(['check', 'examples/problems/2024-period-92-days.pisub', 'examples/clean/harbor-aco-2025.pisub', '--format', 'json']);
         expect(r.code).toBe(1);
         const out = JSON.parse(r.stdout);
         expect(Object.keys(out)).toEqual(['files', 'summary']);
@@ -47,8 +47,8 @@ describe('pisub check', () => {
         expect(tooShort).toMatchObject({ line: 9, column: 5, endLine: 9, endColumn: 36 }); // "period 2024-10-01 to 2024-12-31"
     });
 
-    it('prints SARIF 2.1.0 with rules and locations', () => {
-        const r = pisub(['check', 'examples/problems/2024-safer-guide-no.pisub', '--format=sarif']);
+    it('prints SARIF 2.1.0 with rules and locations', async () => {
+        const r = await pisub(['check', 'examples/problems/2024-safer-guide-no.pisub', '--format=sarif']);
         const sarif = JSON.parse(r.stdout);
         expect(sarif.version).toBe('2.1.0');
         const run = sarif.runs[0];
@@ -59,10 +59,10 @@ describe('pisub check', () => {
         expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 14, startColumn: 24 });
     });
 
-    it('refuses bad input with a clear message and exit 2, checking the rest', () => {
+    it('refuses bad input with a clear message and exit 2, checking the rest', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-cli-'));
         writeFileSync(join(dir, 'notes.txt'), 'hello');
-        const r = pisub(['check', 'examples/clean/harbor-aco-2025.pisub', join(dir, 'missing.pisub'), join(dir, 'notes.txt')]);
+        const r = await pisub(['check', 'examples/clean/harbor-aco-2025.pisub', join(dir, 'missing.pisub'), join(dir, 'notes.txt')]);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('missing.pisub: no such file or folder');
         expect(r.stderr).toContain('notes.txt: not a submission file');
@@ -70,25 +70,25 @@ describe('pisub check', () => {
         expect(r.stdout).toContain('1 file checked');
     });
 
-    it('says so when a folder has no submissions', () => {
+    it('says so when a folder has no submissions', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-empty-'));
-        const r = pisub(['check', dir]);
+        const r = await pisub(['check', dir]);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('no .pisub files found');
     });
 });
 
 describe('pisub score', () => {
-    it('prints the breakdown as text', () => {
-        const r = pisub(['score', 'examples/clean/riverside-family-medicine-2024.pisub']);
+    it('prints the breakdown as text', async () => {
+        const r = await pisub(['score', 'examples/clean/riverside-family-medicine-2024.pisub']);
         expect(r.code).toBe(0);
         expect(r.stdout).toContain('PI category score: 96 / 100');
         expect(r.stdout).toContain('PI_EP_1');
         expect(r.stdout).toContain('Contribution to the MIPS final score: 24 points (category weight 25%)');
     });
 
-    it('prints JSON with exactly the documented fields', () => {
-        const r = pisub(['score', 'examples/problems/2024-safer-guide-no.pisub', '--format', 'json']);
+    it('prints JSON with exactly the documented fields', async () => {
+        const r = await pisub(['score', 'examples/problems/2024-safer-guide-no.pisub', '--format', 'json']);
         expect(r.code).toBe(0);
         const s = JSON.parse(r.stdout);
         expect(Object.keys(s)).toEqual(['performanceYear', 'score', 'zero', 'zeroReasons', 'measures', 'bonus', 'finalScoreContribution']);
@@ -98,48 +98,48 @@ describe('pisub score', () => {
         expect(Number.isInteger(s.score)).toBe(true);
     });
 
-    it('takes exactly one file', () => {
-        expect(pisub(['score']).code).toBe(2);
-        expect(pisub(['score', 'examples/clean']).code).toBe(2);
+    it('takes exactly one file', async () => {
+        expect((await pisub(['score'])).code).toBe(2);
+        expect((await pisub(['score', 'examples/clean'])).code).toBe(2);
     });
 });
 
 describe('pisub', () => {
-    it('--help and --version', () => {
-        const help = pisub(['--help']);
+    it('--help and --version', async () => {
+        const help = await pisub(['--help']);
         expect(help.code).toBe(0);
         expect(help.stdout).toContain('Usage: pisub <command>');
         expect(help.stdout).toMatch(/check\s+check \.pisub/);
-        const version = pisub(['--version']);
+        const version = await pisub(['--version']);
         expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-        expect(pisub(['check', '--help']).stdout).toContain('--format text|json|sarif');
+        expect((await pisub(['check', '--help'])).stdout).toContain('--format text|json|sarif');
     });
 
-    it('rejects unknown commands and options with exit 2 and usage', () => {
-        const unknown = pisub(['frobnicate']);
+    it('rejects unknown commands and options with exit 2 and usage', async () => {
+        const unknown = await pisub(['frobnicate']);
         expect(unknown.code).toBe(2);
         expect(unknown.stderr).toContain('unknown command "frobnicate"');
-        const badOption = pisub(['check', 'examples/', '--colour']);
+        const badOption = await pisub(['check', 'examples/', '--colour']);
         expect(badOption.code).toBe(2);
         expect(badOption.stderr).toContain("Unknown option '--colour'");
-        const badFormat = pisub(['check', 'examples/', '--format', 'xml']);
+        const badFormat = await pisub(['check', 'examples/', '--format', 'xml']);
         expect(badFormat.code).toBe(2);
         expect(badFormat.stderr).toContain('--format must be one of text, json, sarif');
-        expect(pisub([]).code).toBe(2);
+        expect((await pisub([])).code).toBe(2);
     });
 
-    it('lists the rules', () => {
-        const r = pisub(['rules']);
+    it('lists the rules', async () => {
+        const r = await pisub(['rules']);
         expect(r.code).toBe(0);
         expect(r.stdout).toContain('attestation/safer-not-yes');
     });
 });
 
 describe('pisub score on a file with syntax errors', () => {
-    it('scores 0 and gives each syntax error as a reason', () => {
+    it('scores 0 and gives each syntax error as a reason', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-score-'));
         writeFileSync(join(dir, 'empty.pisub'), '');
-        const r = pisub(['score', join(dir, 'empty.pisub'), '--format', 'json']);
+        const r = await pisub(['score', join(dir, 'empty.pisub'), '--format', 'json']);
         expect(r.code).toBe(0);
         const s = JSON.parse(r.stdout);
         expect(s.zero).toBe(true);

@@ -19,8 +19,8 @@ describe('the same score from every face', () => {
             const dir = mkdtempSync(join(tmpdir(), 'pisub-same-'));
             const file = join(dir, 'a.pisub');
             writeFileSync(file, text);
-            const cli = JSON.parse(pisub(['score', file, '--format', 'json']).stdout);
-            const report = JSON.parse(pisub(['report', dir, '--format', 'json']).stdout).rows[0];
+            const cli = JSON.parse((await pisub(['score', file, '--format', 'json'])).stdout);
+            const report = JSON.parse((await pisub(['report', dir, '--format', 'json'])).stdout).rows[0];
             const shared = await workspaceWith({ 'a.pisub': text });
             const lsp = await scoreOf(shared, 'file:///ws/a.pisub');
             expect(lsp).not.toBeNull();

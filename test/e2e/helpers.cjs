@@ -2,8 +2,8 @@
 'use strict';
 const vscode = require('vscode');
 
-/** Polls `fn` until it returns a truthy value (awaited), or fails after `timeoutMs`. */
-async function waitFor(fn, what, timeoutMs = 30000) {
+/** Polls `fn` until it returns a truthy value (awaited), or fails after `timeoutMs` (a hang guard for busy machines, not a speed limit). */
+async function waitFor(fn, what, timeoutMs = 180000) {
     const t0 = Date.now();
     let last;
     for (;;) {

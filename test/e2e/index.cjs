@@ -5,7 +5,7 @@ const path = require('path');
 const Mocha = require('mocha');
 
 exports.run = function run() {
-    const mocha = new Mocha({ ui: 'tdd', timeout: 60000, color: false, reporter: 'spec' });
+    const mocha = new Mocha({ ui: 'tdd', timeout: 300000, color: false, reporter: 'spec' });
     mocha.addFile(path.join(__dirname, 'extension.test.cjs'));
     return new Promise((resolve, reject) => {
         const runner = mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} tests failed.`)) : resolve()));

@@ -6,34 +6,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../helpers/check.js';
-import { expectWellFormed, junk, mutated, samples, within } from './fuzz-helpers.js';
+import { expectWellFormed, junk, mutated, naming, samples } from './fuzz-helpers.js';
 import { FUZZ_SEED, runs } from './seed.js';
 
 const SAMPLES = samples();
-const check = (text: string) => within(5_000, `checking ${JSON.stringify(text.slice(0, 80))}…`, () => checkText(text));
+const check = (text: string) => naming(`checking ${JSON.stringify(text.slice(0, 80))}…`, () => checkText(text));
 
 describe('checking damaged text', () => {
     it('survives truncation at every offset of an example', async () => {
         const { text } = SAMPLES.find(s => s.path.includes('riverside'))!;
         for (let i = 0; i <= text.length; i++) expectWellFormed(await check(text.slice(0, i)));
-    }, 120_000);
+    });
 
     it('survives truncation at every line of every example', async () => {
         for (const { text } of SAMPLES) {
             const ends = [...text.matchAll(/\n/g)].map(m => m.index!);
             for (const end of ends) expectWellFormed(await check(text.slice(0, end)));
         }
-    }, 120_000);
+    });
 
     it('survives grammar-aware mutations of the examples', async () => {
         await fc.assert(fc.asyncProperty(mutated(SAMPLES), async text => { expectWellFormed(await check(text)); }),
-            { seed: FUZZ_SEED, numRuns: runs(400) });
-    }, 120_000);
+            { seed: FUZZ_SEED, numRuns: runs(150) });
+    });
 
     it('survives junk: random bytes, unicode, shuffled grammar tokens', async () => {
         await fc.assert(fc.asyncProperty(junk, async text => { expectWellFormed(await check(text)); }),
             { seed: FUZZ_SEED, numRuns: runs(300) });
-    }, 120_000);
+    });
 
     it('reports a syntax error, not a crash, for the classic extremes', async () => {
         const base = SAMPLES[0].text;
@@ -50,11 +50,11 @@ describe('checking damaged text', () => {
             'right-to-left and zero-width': base.replace(/practice "[^"]*"/, 'practice "\u202e\u200b\u200dClinic"')
         };
         for (const [what, text] of Object.entries(extremes)) {
-            const file = await within(10_000, what, () => checkText(text));
+            const file = await naming(what, () => checkText(text));
             expectWellFormed(file);
             if (what === 'empty' || what === 'deep nesting' || what === 'unterminated string') {
                 expect(file.diagnostics.some(d => d.code === 'submission/syntax'), what).toBe(true);
             }
         }
-    }, 120_000);
+    });
 });

@@ -48,11 +48,11 @@ describe('formatting', () => {
         let formatted = 0;
         for (const { text } of SAMPLES) if (await expectFormatSafe(text)) formatted++;
         expect(formatted).toBeGreaterThan(SAMPLES.length / 2);
-    }, 120_000);
+    });
 
     it('is idempotent and keeps the meaning of re-spaced files', async () => {
         await fc.assert(fc.asyncProperty(respaced, async text => { await expectFormatSafe(text); }), { seed: FUZZ_SEED, numRuns: runs(150) });
-    }, 120_000);
+    });
 });
 
 describe('QPP JSON round trip of generated valid submissions', () => {
@@ -69,5 +69,5 @@ describe('QPP JSON round trip of generated valid submissions', () => {
             const reimported = await checkText(back.written!.text, 'reimported.pisub');
             expect(meaning(reimported.analysis!), f.path).toEqual(meaning(checked.analysis!));
         }
-    }, 120_000);
+    });
 });

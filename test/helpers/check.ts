@@ -4,6 +4,7 @@
  */
 import { PisubWorkspace, type CheckedFile, type PisubDiagnostic } from '../../src/language/headless.js';
 import { cliEvidenceFiles } from '../../src/language/evidence-files.js';
+import { yieldToEventLoop } from './event-loop.js';
 
 let shared: PisubWorkspace | undefined;
 export function workspace(): PisubWorkspace {
@@ -11,7 +12,9 @@ export function workspace(): PisubWorkspace {
     return (shared ??= new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() }));
 }
 
+/** Checks one text. Lets the event loop turn first, so long loops of checks keep the vitest worker responsive (event-loop.ts). */
 export async function checkText(text: string, path = 'test.pisub'): Promise<CheckedFile> {
+    await yieldToEventLoop();
     const [file] = await workspace().check([{ path, text }]);
     return file;
 }

@@ -83,7 +83,7 @@ describe('export to QPP Submissions API JSON', () => {
         expect(a).toContain('\n  "measurementSets": [\n    {\n      "category": "pi"');
     });
 
-    it('sorts ids by their numbers', () => {
+    it('sorts ids by their numbers', async () => {
         expect(['PI_HIE_10', 'PI_HIE_4', 'PI_EP_2', 'PI_PHCDRR_1_PRE', 'PI_PHCDRR_1'].sort(compareMeasureIds))
             .toEqual(['PI_EP_2', 'PI_HIE_4', 'PI_HIE_10', 'PI_PHCDRR_1', 'PI_PHCDRR_1_PRE']);
     });
@@ -92,68 +92,68 @@ describe('export to QPP Submissions API JSON', () => {
 describe('pisub export (CLI)', () => {
     const clean = 'examples/clean/riverside-family-medicine-2024.pisub';
 
-    it('prints to standard output without -o', () => {
-        const r = pisub(['export', clean]);
+    it('prints to standard output without -o', async () => {
+        const r = await pisub(['export', clean]);
         expect(r.code).toBe(0);
         expect(JSON.parse(r.stdout).measurementSets[0].category).toBe('pi');
         expect(r.stdout.endsWith('\n')).toBe(true);
     });
 
-    it('writes a file atomically, refuses to overwrite without --force, overwrites with it', () => {
+    it('writes a file atomically, refuses to overwrite without --force, overwrites with it', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-export-'));
         const out = join(dir, 'out.json');
-        let r = pisub(['export', clean, '-o', out]);
+        let r = await pisub(['export', clean, '-o', out]);
         expect(r.code).toBe(0);
         const first = readFileSync(out, 'utf8');
-        expect(first).toBe(pisub(['export', clean]).stdout);
+        expect(first).toBe((await pisub(['export', clean])).stdout);
 
         writeFileSync(out, 'precious');
-        r = pisub(['export', clean, '-o', out]);
+        r = await pisub(['export', clean, '-o', out]);
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/already exists; use --force to overwrite it/);
         expect(readFileSync(out, 'utf8')).toBe('precious');
 
-        r = pisub(['export', clean, '-o', out, '--force']);
+        r = await pisub(['export', clean, '-o', out, '--force']);
         expect(r.code).toBe(0);
         expect(readFileSync(out, 'utf8')).toBe(first);
         expect(readdirSync(dir)).toEqual(['out.json']); // no temporary file left behind
     });
 
-    it('does not export a file with errors unless --allow-errors, and lists the errors', () => {
+    it('does not export a file with errors unless --allow-errors, and lists the errors', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-export-'));
         const out = join(dir, 'out.json');
         const bad = 'examples/problems/2024-safer-guide-no.pisub';
-        let r = pisub(['export', bad, '-o', out]);
+        let r = await pisub(['export', bad, '-o', out]);
         expect(r.code).toBe(1);
         expect(r.stderr).toMatch(/has \d+ errors?; nothing was exported/);
         expect(r.stderr).toMatch(/2024-safer-guide-no\.pisub:14:24: .*\[attestation\/safer-not-yes\]|\[attestation\/[a-z-]+\]/);
         expect(existsSync(out)).toBe(false);
-        r = pisub(['export', bad, '-o', out, '--allow-errors']);
+        r = await pisub(['export', bad, '-o', out, '--allow-errors']);
         expect(r.code).toBe(0);
         expect(JSON.parse(readFileSync(out, 'utf8')).measurementSets[0].measurements).toContainEqual({ measureId: 'PI_PPHI_2', value: false });
     });
 
-    it('never writes over its own input, even with --force', () => {
+    it('never writes over its own input, even with --force', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-export-'));
         const input = join(dir, 'riverside.pisub');
         const text = readFileSync(join(ROOT, clean), 'utf8');
         writeFileSync(input, text);
-        const r = pisub(['export', input, '-o', input, '--force']);
+        const r = await pisub(['export', input, '-o', input, '--force']);
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/is the input file itself/);
         expect(readFileSync(input, 'utf8')).toBe(text);
     });
 
-    it('says what the API has no place for (clinician lists)', () => {
-        const r = pisub(['export', 'examples/problems/2024-group-total-mismatch.pisub', '--allow-errors']);
+    it('says what the API has no place for (clinician lists)', async () => {
+        const r = await pisub(['export', 'examples/problems/2024-group-total-mismatch.pisub', '--allow-errors']);
         expect(r.code).toBe(0);
         expect(r.stderr).toMatch(/note: the clinician list \(2\) is not part of the QPP measurement set and is not exported/);
     });
 
-    it('usage errors and unreadable input exit 2', () => {
-        expect(pisub(['export']).code).toBe(2);
-        expect(pisub(['export', 'no-such-file.pisub']).code).toBe(2);
-        expect(pisub(['export', clean, '--submission-method', 'fax']).stderr).toMatch(/--submission-method must be one of registry, electronicHealthRecord/);
-        expect(pisub(['export', 'examples/clean']).code).toBe(2);
+    it('usage errors and unreadable input exit 2', async () => {
+        expect((await pisub(['export'])).code).toBe(2);
+        expect((await pisub(['export', 'no-such-file.pisub'])).code).toBe(2);
+        expect((await pisub(['export', clean, '--submission-method', 'fax'])).stderr).toMatch(/--submission-method must be one of registry, electronicHealthRecord/);
+        expect((await pisub(['export', 'examples/clean'])).code).toBe(2);
     });
 });

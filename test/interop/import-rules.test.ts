@@ -156,7 +156,7 @@ describe('import writes only what the source says (issue 9, item 4)', () => {
         // The CLI exits 1: the file is written, its errors named on stderr.
         const dir = mkdtempSync(join(tmpdir(), 'pisub-import-rules-'));
         writeFileSync(join(dir, 'x.json'), json);
-        const cli = pisub(['import', join(dir, 'x.json'), '-o', join(dir, 'x.pisub')]);
+        const cli = await pisub(['import', join(dir, 'x.json'), '-o', join(dir, 'x.pisub')]);
         expect(cli.code).toBe(1);
         expect(cli.stderr).toMatch(/x\.json: error: \/measurementSets\/0\/measurements\/\d+\/measureId \(line \d+, column \d+\): measure id/);
         expect(cli.stderr).toMatch(/wrote .*x\.pisub \(submission [^)]*\) with 1 error named in its header/);
@@ -214,11 +214,11 @@ describe('QPP JSON: numbers, the API wrapper, aci, programs', () => {
         expect(statements(imported(json, 'x.json').text)).toContain('entity group tin 000456789');
     });
 
-    it('export names the measure statements it leaves out', () => {
+    it('export names the measure statements it leaves out', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-export-left-'));
         const w = imported(BASE);
         writeFileSync(join(dir, 'x.pisub'), w.text.replace('    measure query-of-pdmp yes\n', '    measure query-of-pdmp yes\n    measure PI_FOO_9 yes\n    measure e-prescribing-exclusion 3 / 4\n'));
-        const r = pisub(['export', join(dir, 'x.pisub'), '--allow-errors']);
+        const r = await pisub(['export', join(dir, 'x.pisub'), '--allow-errors']);
         expect(r.code).toBe(0);
         expect(r.stderr).toMatch(/warning: left out PI_FOO_9, e-prescribing-exclusion: not a measure of 2025 or not answerable as written/);
         expect(r.stdout).not.toContain('PI_FOO_9');
@@ -280,20 +280,20 @@ describe('hostile nesting is refused per file, never a stack overflow', () => {
         expect(readQrda3(deep, 'x.xml').problems[0]).toMatch(/nests elements more than 200 levels deep/);
     });
 
-    it('check and score on a folder: the deep file is its own error, the other file is still checked; score and check agree on exit codes', () => {
+    it('check and score on a folder: the deep file is its own error, the other file is still checked; score and check agree on exit codes', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-deep-'));
         writeFileSync(join(dir, 'deep.qpp.json'), '{"measurementSets":' + '['.repeat(8000) + ']'.repeat(8000) + '}');
         writeFileSync(join(dir, 'good.qpp.json'), officialExample(2024));
-        const check = pisub(['check', dir]);
+        const check = await pisub(['check', dir]);
         expect(check.code).toBe(1);
         expect(check.stdout).toMatch(/deep\.qpp\.json:1:\d+: error The JSON is nested 8001 levels deep/);
         expect(check.stdout).toMatch(/good\.qpp\.json:\d+:\d+: /);
         // A readable JSON file that is not a PI submission: exit 1 from both.
         writeFileSync(join(dir, 'aci.json'), officialExample(2018).replace('"category": "pi"', '"category": "aci"'));
-        expect(pisub(['check', join(dir, 'aci.json')]).code).toBe(1);
-        const score = pisub(['score', join(dir, 'aci.json')]);
+        expect((await pisub(['check', join(dir, 'aci.json')])).code).toBe(1);
+        const score = await pisub(['score', join(dir, 'aci.json')]);
         expect(score.code).toBe(1);
         expect(score.stderr).toMatch(/Advancing Care Information/);
-        expect(pisub(['score', join(dir, 'deep.qpp.json')]).code).toBe(1);
+        expect((await pisub(['score', join(dir, 'deep.qpp.json')])).code).toBe(1);
     });
 });

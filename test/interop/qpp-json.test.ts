@@ -181,7 +181,7 @@ describe('QPP JSON as input', () => {
         expect(withCode(file, 'submission/syntax')[0].message).toMatch(/must be a string in quotes, not a number: write "123456789"/);
     });
 
-    it('never throws on mutated or random input', () => {
+    it('never throws on mutated or random input', async () => {
         const base = officialExample(2025);
         fc.assert(fc.property(fc.integer({ min: 0, max: base.length }), fc.integer({ min: 0, max: 20 }), fc.string({ maxLength: 8 }), (at, cut, insert) => {
             const text = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + cut));
@@ -201,24 +201,24 @@ describe('QPP JSON as input', () => {
 });
 
 describe('pisub check / score on QPP JSON (CLI)', () => {
-    it('checks an explicit .json file with positions into the JSON; folders pick up *.qpp.json only', () => {
+    it('checks an explicit .json file with positions into the JSON; folders pick up *.qpp.json only', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-json-'));
         writeFileSync(join(dir, 'example.qpp.json'), officialExample(2024));
         writeFileSync(join(dir, 'package.json'), '{ "name": "not a submission" }');
-        const one = pisub(['check', join(dir, 'example.qpp.json')]);
+        const one = await pisub(['check', join(dir, 'example.qpp.json')]);
         expect(one.code).toBe(1);
         expect(one.stdout).toMatch(/example\.qpp\.json:54:14: error The Security Risk Analysis is answered "no".*\[attestation\/sra-not-yes\]/);
-        const folder = pisub(['check', dir]);
+        const folder = await pisub(['check', dir]);
         expect(folder.stdout).toMatch(/^1 file checked/m);
         expect(folder.stdout).not.toContain('package.json');
-        const explicit = pisub(['check', join(dir, 'package.json')]);
+        const explicit = await pisub(['check', join(dir, 'package.json')]);
         expect(explicit.stdout).toMatch(/package\.json:1:3: error No "measurementSets"/);
     });
 
-    it('scores a QPP JSON file', () => {
+    it('scores a QPP JSON file', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pisub-json-'));
         writeFileSync(join(dir, 'clean.json'), qpp());
-        const r = pisub(['score', join(dir, 'clean.json'), '--format', 'json']);
+        const r = await pisub(['score', join(dir, 'clean.json'), '--format', 'json']);
         expect(r.code).toBe(0);
         const score = JSON.parse(r.stdout);
         expect(score.performanceYear).toBe(2024);

@@ -86,5 +86,5 @@ describe('round trip through QPP JSON', () => {
             expect(r.viaJson).toEqual(r.original);
             expect(r.reimported).toEqual(r.original);
         }), { numRuns: 60, seed: 2026 });
-    }, 120_000);
+    });
 });

@@ -5,6 +5,7 @@
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createPisubServices, type PisubServices } from '../../src/language/pisub-module.js';
+import { yieldToEventLoop } from '../helpers/event-loop.js';
 
 let services: PisubServices | undefined;
 export function pisub(): PisubServices {
@@ -14,6 +15,7 @@ export function pisub(): PisubServices {
 let counter = 0;
 /** Parses and validates `text` as a fresh document. */
 export async function open(text: string): Promise<LangiumDocument> {
+    await yieldToEventLoop(); // keeps the vitest worker responsive in long loops (test/helpers/event-loop.ts)
     return parseHelper(pisub())(text, { validation: true, documentUri: `file:///test/doc-${++counter}.pisub` });
 }
 

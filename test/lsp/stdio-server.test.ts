@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { CompletionList, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import { HANG_GUARD_MS } from '../helpers/cli.js';
 import { submission } from '../helpers/submissions.js';
 
 const ROOT = join(__dirname, '..', '..');
@@ -39,7 +40,8 @@ async function start(args: string[]): Promise<Server> {
     return server;
 }
 
-async function waitFor<T>(what: string, get: () => T | undefined, ms = 20_000): Promise<T> {
+/** Waits for a value a notification sets; `ms` is a hang guard (a busy machine is slow, not wrong). */
+async function waitFor<T>(what: string, get: () => T | undefined, ms = HANG_GUARD_MS): Promise<T> {
     const until = Date.now() + ms;
     for (;;) {
         const value = get();

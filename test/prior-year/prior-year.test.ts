@@ -4,13 +4,13 @@
  * year-over-year rules run on it: the previous year, the same entity, and (from 2024) at most one
  * performance period at pre-production per public-health measure.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedFile } from '../../src/language/headless.js';
 import { codes, covered, withCode, workspace } from '../helpers/check.js';
+import { run as runProcess } from '../helpers/cli.js';
 import { yearFile } from './files.js';
 
 async function checkAll(files: Record<string, string>): Promise<Record<string, CheckedFile>> {
@@ -173,23 +173,23 @@ describe('the CLI resolves prior-year across the files of one run', () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'check', ...args, '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    const run = (...args: string[]) => runProcess(process.execPath, [cli, 'check', ...args, '--format', 'json']);
     const byName = (out: string) => Object.fromEntries((JSON.parse(out).files as { path: string; diagnostics: { code: string }[] }[])
         .map(f => [f.path.replace(/^.*[\\/]/, ''), f.diagnostics.map(d => d.code)]));
 
-    it.skipIf(!existsSync(join(process.cwd(), 'out/cli/main.cjs')))('pisub check folder/ resolves the reference and applies the rule', () => {
-        const r = run(dir);
+    it.skipIf(!existsSync(join(process.cwd(), 'out/cli/main.cjs')))('pisub check folder/ resolves the reference and applies the rule', async () => {
+        const r = await run(dir);
         expect(r.stderr).toBe('');
         const files = byName(r.stdout);
         expect(files['riverside-2024.pisub']).toContain('public-health/pre-production-again');
         expect(files['riverside-2024.pisub']).not.toContain('prior-year/unresolved');
-        expect(r.status).toBe(1); // an error: the 2023 guide says the clinician must progress
+        expect(r.code).toBe(1); // an error: the 2023 guide says the clinician must progress
     });
 
-    it.skipIf(!existsSync(join(process.cwd(), 'out/cli/main.cjs')))('the 2024 file alone cannot resolve it: an error, exit code 1', () => {
-        const r = run(join(dir, 'riverside-2024.pisub'));
+    it.skipIf(!existsSync(join(process.cwd(), 'out/cli/main.cjs')))('the 2024 file alone cannot resolve it: an error, exit code 1', async () => {
+        const r = await run(join(dir, 'riverside-2024.pisub'));
         expect(byName(r.stdout)['riverside-2024.pisub']).toContain('prior-year/unresolved');
-        expect(r.status).toBe(1);
+        expect(r.code).toBe(1);
     });
 });
 

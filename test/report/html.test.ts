@@ -46,7 +46,7 @@ beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     dir = mkdtempSync(join(tmpdir(), 'pisub-html-'));
     p = await portfolio();
-}, 120_000);
+});
 
 afterAll(async () => {
     await browser?.close();
@@ -123,7 +123,7 @@ describe('the HTML report in Chromium', () => {
         expect(size.height).toBeGreaterThan(500);
         expect(png.length).toBeGreaterThan(30_000); // a rendered table, not a blank page
         await page.close();
-    }, 120_000);
+    });
 
     it('is readable when printed', async () => {
         const { page } = await open(renderHtml(p), 'print.html');
@@ -140,7 +140,7 @@ describe('the HTML report in Chromium', () => {
         expect(pdf.subarray(0, 5).toString('ascii')).toBe('%PDF-');
         expect(pdf.length).toBeGreaterThan(10_000);
         await page.close();
-    }, 120_000);
+    });
 
     it('makes the README screenshot from the examples (PISUB_WRITE_SCREENSHOT=1)', async () => {
         const examples = ['clean/riverside-family-medicine-2024.pisub', 'clean/northgate-pediatrics-2023.pisub', 'clean/harbor-aco-2025.pisub',
@@ -155,5 +155,5 @@ describe('the HTML report in Chromium', () => {
         expect(await page.locator('tr.zero').count()).toBe(buildPortfolio(checked.map(portfolioRow)).summary.zero);
         if (process.env.PISUB_WRITE_SCREENSHOT === '1') writeFileSync('docs/images/portfolio-report.png', png);
         await page.close();
-    }, 120_000);
+    });
 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
         processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'clients' }], capabilities: {}
     });
     await connection.sendNotification('initialized', {});
-}, 60_000);
+});
 
 afterAll(async () => {
     try {
@@ -72,7 +72,7 @@ describe('pisub/portfolioReport over stdio', () => {
         // prior-year resolves between the folder's files, none of them open.
         const chained = result.rows.find(r => r.path === 'chain/a-2024.pisub')!;
         expect(chained).toMatchObject({ errors: 1, warnings: 0 }); // public-health/pre-production-again
-    }, 60_000);
+    });
 
     it('uses the text of an open editor, saved or not', async () => {
         const uri = pathToFileURL(join(dir, 'zero', 'oakwood-2024.pisub')).href;
@@ -83,5 +83,5 @@ describe('pisub/portfolioReport over stdio', () => {
         expect(oakwood.zero).toBe(false);
         expect(oakwood.score).toBeGreaterThan(80);
         expect(result.summary.zero).toBe(2);
-    }, 60_000);
+    });
 });

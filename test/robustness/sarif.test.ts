@@ -47,13 +47,13 @@ function project(): string {
 }
 
 describe('SARIF output', () => {
-    it('the schema check itself rejects a broken log (control)', () => {
+    it('the schema check itself rejects a broken log (control)', async () => {
         expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: { text: 'x' }, level: 'loud' }] }] }).length).toBeGreaterThan(0);
     });
 
-    it('absolute input paths: valid against the SARIF 2.1.0 schema, locations are file:// URIs of the real files', () => {
+    it('absolute input paths: valid against the SARIF 2.1.0 schema, locations are file:// URIs of the real files', async () => {
         const dir = project();
-        const r = pisub(['check', '--format', 'sarif', dir]);
+        const r = await pisub(['check', '--format', 'sarif', dir]);
         expect(r.code).toBe(1);
         const sarif = JSON.parse(r.stdout);
         expect(validate(sarif)).toEqual([]);
@@ -63,9 +63,9 @@ describe('SARIF output', () => {
         expect(found.every(f => f.loc.uri.startsWith('file:///'))).toBe(true);
     });
 
-    it('relative input paths: valid, relative URIs with a declared uriBaseId that resolve to the files', () => {
+    it('relative input paths: valid, relative URIs with a declared uriBaseId that resolve to the files', async () => {
         const dir = project();
-        const r = pisub(['check', '--format', 'sarif', 'sub dir', 'b.pisub'], { cwd: dir });
+        const r = await pisub(['check', '--format', 'sarif', 'sub dir', 'b.pisub'], { cwd: dir });
         const sarif = JSON.parse(r.stdout);
         expect(validate(sarif)).toEqual([]);
         const found = locations(sarif);
@@ -73,9 +73,9 @@ describe('SARIF output', () => {
         expect(new Set(found.map(f => f.file))).toEqual(new Set([join(dir, 'sub dir', 'a #1%.pisub'), join(dir, 'b.pisub')]));
     });
 
-    it('unreadable inputs are tool notifications, and the log still validates', () => {
+    it('unreadable inputs are tool notifications, and the log still validates', async () => {
         const dir = project();
-        const r = pisub(['check', '--format', 'sarif', dir, join(dir, 'missing.pisub')]);
+        const r = await pisub(['check', '--format', 'sarif', dir, join(dir, 'missing.pisub')]);
         expect(r.code).toBe(2);
         const sarif = JSON.parse(r.stdout);
         expect(validate(sarif)).toEqual([]);

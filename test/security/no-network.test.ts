@@ -4,11 +4,11 @@
  * DNS lookup, HTTP request and fetch. The control case proves the preload catches a connection.
  * Needs the built bundles (`npm test` builds first).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as runProcess, type CliResult } from '../helpers/cli.js';
 // @ts-expect-error plain ESM script without types
 import { startServer } from '../../bench/lsp-client.mjs';
 // @ts-expect-error plain ESM script without types
@@ -23,9 +23,8 @@ let log: string;
 
 const attempts = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
 
-function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, ['--require', PRELOAD, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PISUB_NET_LOG: log } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[]): Promise<CliResult> {
+    return runProcess(process.execPath, ['--require', PRELOAD, ...args], { cwd: dir, env: { ...process.env, PISUB_NET_LOG: log } });
 }
 
 beforeAll(() => {
@@ -39,26 +38,26 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('no network at run time', () => {
-    it('control: the preload records and refuses a connection attempt', () => {
-        const r = run(['-e', "require('node:net').connect(443, 'example.com')"]);
+    it('control: the preload records and refuses a connection attempt', async () => {
+        const r = await run(['-e', "require('node:net').connect(443, 'example.com')"]);
         expect(r.code).not.toBe(0);
         expect(attempts()).toMatch(/net\.(Socket\.)?connect/);
         rmSync(log);
-        const f = run(['-e', "fetch('https://example.com').catch(() => process.exit(3))"]);
+        const f = await run(['-e', "fetch('https://example.com').catch(() => process.exit(3))"]);
         expect(f.code).not.toBe(0);
         expect(attempts()).toMatch(/fetch/);
         rmSync(log);
     });
 
-    it('the CLI opens no socket while checking, scoring, reporting, exporting and importing', () => {
+    it('the CLI opens no socket while checking, scoring, reporting, exporting and importing', async () => {
         const outputs = [
-            run([BIN, 'check', '.']),
-            run([BIN, 'check', '.', '--format', 'sarif']),
-            run([BIN, 'score', 'typical.pisub']),
-            run([BIN, 'report', '.', '--format', 'html']),
-            run([BIN, 'format', '--check', '.']),
-            run([BIN, 'export', 'typical.pisub']),
-            run([BIN, 'rules'])
+            await run([BIN, 'check', '.']),
+            await run([BIN, 'check', '.', '--format', 'sarif']),
+            await run([BIN, 'score', 'typical.pisub']),
+            await run([BIN, 'report', '.', '--format', 'html']),
+            await run([BIN, 'format', '--check', '.']),
+            await run([BIN, 'export', 'typical.pisub']),
+            await run([BIN, 'rules'])
         ];
         for (const r of outputs) {
             expect(r.stderr).not.toMatch(/network access is disabled|internal error/);
@@ -66,10 +65,10 @@ describe('no network at run time', () => {
             expect(r === outputs[4] ? [0, 1, 2] : [0, 1], r.stderr).toContain(r.code);
         }
         writeFileSync(join(dir, 'exported.json'), outputs[5].stdout);
-        const imported = run([BIN, 'import', 'exported.json']);
+        const imported = await run([BIN, 'import', 'exported.json']);
         expect(imported.code).toBe(0);
         expect(attempts()).toBe('');
-    }, 120_000);
+    });
 
     it('the language server opens no socket during a full editing session', async () => {
         const server = await startServer(SERVER, { execArgv: ['--require', PRELOAD], env: { PISUB_NET_LOG: log } });
@@ -102,5 +101,5 @@ describe('no network at run time', () => {
             await server.stop();
         }
         expect(attempts()).toBe('');
-    }, 60_000);
+    });
 });
