@@ -36,6 +36,8 @@ export interface PortfolioRow {
     readonly year: number | null;
     /** The estimated PI category score (0–100); null when the file could not be scored at all. */
     readonly score: number | null;
+    /** The score under every reading of the uncertain rules (score/score.ts); null with `score`. */
+    readonly scoreRange: { readonly min: number; readonly max: number } | null;
     /** The category would score 0. */
     readonly zero: boolean;
     readonly zeroReasons: readonly ZeroReason[];
@@ -100,6 +102,7 @@ export function portfolioRow(file: ReportInput): PortfolioRow {
         },
         year: score?.performanceYear ?? file.analysis?.year ?? null,
         score: scored ? score!.score : null,
+        scoreRange: scored ? score!.scoreRange : null,
         zero,
         zeroReasons,
         reweighted: score?.reweighted ?? false,
@@ -154,5 +157,6 @@ export function scoreText(row: PortfolioRow): string {
     if (row.reweighted) return 'reweighted';
     if (row.zero) return '0';
     if (row.score === null) return '—';
-    return String(row.score);
+    const r = row.scoreRange;
+    return r && r.min !== r.max ? `${row.score} (${r.min}–${r.max})` : String(row.score);
 }

@@ -70,7 +70,7 @@ describe('portfolio rows', () => {
     it('orders by zero, then score, then errors, then warnings', () => {
         const base: PortfolioRow = {
             path: 'a', submission: null, practice: 'A', entity: { kind: null, tin: null, npi: null, id: null }, year: 2024,
-            score: 50, zero: false, zeroReasons: [], reweighted: false, errors: 0, warnings: 0, infos: 0
+            score: 50, scoreRange: { min: 50, max: 50 }, zero: false, zeroReasons: [], reweighted: false, errors: 0, warnings: 0, infos: 0
         };
         const sorted = (rows: PortfolioRow[]) => [...rows].sort(compareRows).map(r => r.path);
         expect(sorted([{ ...base, path: 'ok' }, { ...base, path: 'zero', zero: true, score: 0 }])).toEqual(['zero', 'ok']);

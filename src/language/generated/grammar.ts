@@ -30,7 +30,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -143,6 +143,13 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "$ref": "#/rules@25"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@26"
+            },
+            "arguments": []
           }
         ]
       },
@@ -167,7 +174,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -195,7 +202,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -315,7 +322,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -355,7 +362,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             },
@@ -389,6 +396,10 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "Keyword",
             "value": "app-plus"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ssp"
           }
         ]
       },
@@ -413,7 +424,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -429,7 +440,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -457,7 +468,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -503,7 +514,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -585,7 +596,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -601,7 +612,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -659,7 +670,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             },
@@ -721,7 +732,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -749,7 +760,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -887,7 +898,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -899,7 +910,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             },
@@ -970,7 +981,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               },
@@ -1001,10 +1012,42 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "WeightStatement",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "weight"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "percent",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@32"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "%"
           }
         ]
       },
@@ -1027,7 +1070,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           }
@@ -1047,6 +1090,13 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@33"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@32"
             },
             "arguments": []
@@ -1061,14 +1111,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           }

@@ -128,6 +128,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
     const statuses: Located<SpecialStatus>[] = [];
     const clinicians: ClinicianModel[] = [];
     const notes: Located<string>[] = [];
+    const weights: Located<string>[] = [];
     let priorYear: PriorYearModel | undefined;
 
     for (const st of root.statements ?? []) {
@@ -142,6 +143,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
             case 'StatusStatement': if (st.status) statuses.push(prop(st, 'status', st.status as SpecialStatus)); break;
             case 'ClinicianStatement': { const c = clinicianFromAst(st); if (c) clinicians.push(c); break; }
             case 'NoteStatement': if (st.text !== undefined) notes.push(prop(st, 'text', st.text)); break;
+            case 'WeightStatement': if (st.percent !== undefined) weights.push(prop(st, 'percent', st.percent)); break;
             case 'PriorYearStatement': {
                 if (priorYear || !st.submission) break;
                 const target = st.submission.ref;
@@ -159,7 +161,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
         origin: 'pisub',
         name,
         headerSpan: name?.span ?? { offset: nodeSpan(root).offset, end: Math.min(nodeSpan(root).end, nodeSpan(root).offset + 10) },
-        years, practices, entities, reportings, periods, cehrts, entries, statuses, clinicians, priorYear, notes,
+        years, practices, entities, reportings, periods, cehrts, entries, statuses, clinicians, priorYear, notes, weights,
         insertAt: closingBraceOffset(root)
     };
 }

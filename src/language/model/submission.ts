@@ -22,7 +22,7 @@ export interface Located<T> {
 export const ENTITY_KINDS = ['individual', 'group', 'virtual-group', 'subgroup', 'apm-entity'] as const;
 export type EntityKind = typeof ENTITY_KINDS[number];
 
-export const REPORTING_OPTIONS = ['traditional', 'mvp', 'app', 'app-plus'] as const;
+export const REPORTING_OPTIONS = ['traditional', 'mvp', 'app', 'app-plus', 'ssp'] as const;
 export type ReportingOption = typeof REPORTING_OPTIONS[number];
 
 export const SPECIAL_STATUSES = ['small-practice', 'hospital-based', 'asc-based', 'non-patient-facing', 'hardship-exception'] as const;
@@ -115,6 +115,8 @@ export interface SubmissionModel {
     readonly clinicians: readonly ClinicianModel[];
     readonly priorYear?: PriorYearModel;
     readonly notes: readonly Located<string>[];
+    /** `weight 30%` statements as written (the percent, validity is a rule); the category weight the user states. */
+    readonly weights?: readonly Located<string>[];
     /** Where a new statement can be inserted (before the closing brace), for quick fixes. */
     readonly insertAt?: number;
 }
