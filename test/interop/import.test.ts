@@ -184,7 +184,7 @@ describe('import is faithful: what breaks a rule is kept for check to report', (
             'entity apm-entity id A4417',
             'reporting mvp M0001',
             'period 2025-01-01 to 2025-12-31',
-            'cehrt 0015C8ABCDEFGHJ',
+            'cehrt 0015C8AB2CD3EF4',
             'measure e-prescribing 3 / 4',
             'measure e-prescribing-exclusion yes',
             'measure pi_pea_1 1.5 / 4',

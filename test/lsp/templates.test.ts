@@ -11,7 +11,7 @@ function fill(year: number) {
         if (what === 'practice name') return 'Riverside Family Medicine';
         if (what.startsWith('TIN')) return '123456789';
         if (what.startsWith('clinician NPI')) return '1234567893';
-        if (what.startsWith('CMS EHR Certification ID')) return '0015C8ABCDEFGHJ';
+        if (what.startsWith('CMS EHR Certification ID')) return '0015C8AB2CD3EF4';
         if (what.startsWith('date in')) return `${year}-03-14`;
         if (what === 'numerator') return '50';
         if (what === 'denominator') return '100';
