@@ -4,11 +4,11 @@
  * document's lexer and parser errors go into the analysis (each is a reason the category scores 0),
  * and so does the workspace (the other files declaring the same submission name).
  */
-import type { IndexManager, LangiumDocument } from 'langium';
+import type { IndexManager, LangiumDocument, LangiumDocuments } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Submission } from './generated/ast.js';
 import { modelFromAst } from './model/from-ast.js';
-import { emptyModel, type SubmissionModel } from './model/submission.js';
+import { emptyModel, submissionKey, type SubmissionModel } from './model/submission.js';
 import type { WorkspacePort } from './rules/context.js';
 import { analyse, type Analysis, type SyntaxProblem } from './rules/engine.js';
 
@@ -17,10 +17,13 @@ export interface AnalysisServices {
     /** The lexer and parser errors of a document as the Problems panel shows them. */
     syntaxDiagnostics(document: LangiumDocument): Diagnostic[];
     readonly index: IndexManager;
+    readonly documents: LangiumDocuments;
 }
 
 export class PisubAnalysisCache {
     private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; prior: unknown; others: string; analysis: Analysis }>();
+    /** Each document's own model and submission key (no prior-year chain), for the other documents' conflict checks. */
+    private readonly keys = new WeakMap<LangiumDocument, { version: number; key: string | undefined; model: SubmissionModel }>();
 
     constructor(private readonly services: () => AnalysisServices) {}
 
@@ -33,7 +36,7 @@ export class PisubAnalysisCache {
         // other files declaring the same name.
         const prior = priorTarget(root);
         const port = this.workspacePort(document);
-        const others = root?.name !== undefined ? port.otherFilesDeclaring(root.name).join('\n') : '';
+        const others = (root?.name !== undefined ? port.otherFilesDeclaring(root.name).join('\n') : '') + this.sameKeySignature(document);
         const hit = this.cache.get(document);
         if (hit && hit.version === version && hit.text.length === text.length && hit.text === text && hit.prior === prior && hit.others === others) return hit.analysis;
         const syntaxErrors = this.syntaxErrors(document);
@@ -64,16 +67,45 @@ export class PisubAnalysisCache {
         }));
     }
 
-    /** Other documents of the workspace (the files checked together) that declare a name. */
+    /** Other documents of the workspace (the files checked together) that declare a name, or submit for the same entity, year and option. */
     private workspacePort(document: LangiumDocument): WorkspacePort {
         const uri = document.uri.toString();
         const index = this.services().index;
         return {
             otherFilesDeclaring: name => index.allElements('Submission')
                 .filter(d => d.name === name && d.documentUri.toString() !== uri)
-                .map(d => decodeURIComponent(d.documentUri.path.split('/').pop() ?? d.documentUri.toString()))
-                .toArray()
+                .map(d => fileName(d.documentUri))
+                .toArray(),
+            otherSubmissionsFor: key => this.otherDocuments(document)
+                .map(d => ({ doc: d, own: this.ownModel(d) }))
+                .filter(({ own }) => own.key === key)
+                .map(({ doc, own }) => ({ file: fileName(doc.uri), model: own.model }))
         };
+    }
+
+    /** The other parsed .pisub documents of the workspace. */
+    private otherDocuments(document: LangiumDocument): LangiumDocument[] {
+        const uri = document.uri.toString();
+        return this.services().documents.all.filter(d => d.uri.toString() !== uri && (d.parseResult?.value as Submission | undefined)?.$type === 'Submission').toArray();
+    }
+
+    private ownModel(document: LangiumDocument): { key: string | undefined; model: SubmissionModel } {
+        const version = document.textDocument.version;
+        const hit = this.keys.get(document);
+        if (hit && hit.version === version) return hit;
+        const model = modelFromAst(document.parseResult.value as Submission);
+        const entry = { version, key: submissionKey(model), model };
+        this.keys.set(document, entry);
+        return entry;
+    }
+
+    /** The other documents with this document's submission key, with their versions: a change there is a new analysis here. */
+    private sameKeySignature(document: LangiumDocument): string {
+        const root = document.parseResult.value as Submission | undefined;
+        if (root?.$type !== 'Submission') return '';
+        const key = this.ownModel(document).key;
+        if (!key) return '';
+        return this.otherDocuments(document).filter(d => this.ownModel(d).key === key).map(d => `\n${d.uri.toString()}@${d.textDocument.version}:${d.textDocument.getText().length}`).join('');
     }
 }
 
@@ -83,4 +115,8 @@ function priorTarget(root: Submission | undefined): unknown {
         if (st.$type === 'PriorYearStatement') return st.submission?.ref;
     }
     return undefined;
+}
+
+function fileName(uri: { path: string; toString(): string }): string {
+    return decodeURIComponent(uri.path.split('/').pop() ?? uri.toString());
 }

@@ -42,6 +42,8 @@ export const CASES: Case[] = [
         text: y => replace(clean(y), `period ${y}-01-01 to ${y}-12-31`, `period ${y}-01-01 to ${y}-12-31\n    period ${y}-02-01 to ${y}-12-31`) },
     { code: 'submission/duplicate-name', name: 'another file declares the same name', years: [2024], covers: 'test-2024',
         text: clean, others: () => [submission({ year: 2024 }).replace('"Test Practice"', '"Another Practice"')] },
+    { code: 'submission/conflicting-data', name: 'another file for the same group, year and option with other counts', years: ALL, covers: '412 / 530',
+        text: clean, others: y => [clean(y).replace(`test-${y}`, `copy-${y}`).replace('412 / 530', '400 / 530')] },
     { code: 'submission/practice-missing', name: 'no practice name', years: [2024], severity: 'info', text: edit('practice "Test Practice"', '') },
     { code: 'score/zero', name: 'a gate fails', years: ALL, text: edit(/attest security-risk-analysis yes/, 'attest security-risk-analysis no'), covers: y => `test-${y}` },
 

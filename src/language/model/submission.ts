@@ -121,6 +121,26 @@ export interface SubmissionModel {
     readonly insertAt?: number;
 }
 
+/**
+ * Who submits PI for which year and reporting option: two files with the same key are one
+ * submission to CMS (the same TIN + NPI for an individual, TIN for a group, entity id otherwise).
+ * Undefined when the file does not say enough. Traditional MIPS and an MVP are separate submissions
+ * (2024 Quick Start Guide), so the option is part of the key.
+ */
+export function submissionKey(model: SubmissionModel): string | undefined {
+    const e = model.entities[0];
+    const year = model.years[0]?.value;
+    if (!e || !year) return undefined;
+    const tin = e.tin[0]?.value, npi = e.npi[0]?.value, id = e.entityId[0]?.value;
+    const who = e.kind.value === 'individual' ? (tin && npi ? `tin ${tin} npi ${npi}` : undefined)
+        : e.kind.value === 'group' ? (tin ? `tin ${tin}` : undefined)
+        : (id ? `id ${id}` : undefined);
+    if (!who) return undefined;
+    const r = model.reportings[0];
+    const program = !r ? 'traditional' : r.option.value === 'mvp' ? `mvp ${r.mvpId?.value.toUpperCase() ?? ''}` : r.option.value;
+    return `${e.kind.value} ${who}, ${year}, ${program}`;
+}
+
 /** The performance year as a number, if exactly parseable from the first year statement. */
 export function yearOf(model: SubmissionModel): number | undefined {
     const text = model.years[0]?.value;
