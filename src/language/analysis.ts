@@ -11,6 +11,7 @@ import { modelFromAst } from './model/from-ast.js';
 import { emptyModel, submissionKey, type SubmissionModel } from './model/submission.js';
 import type { WorkspacePort } from './rules/context.js';
 import { analyse, type Analysis, type SyntaxProblem } from './rules/engine.js';
+import type { StatedWeight } from './score/score.js';
 
 /** The parts of the language services the cache needs (resolved lazily: the services wire each other). */
 export interface AnalysisServices {
@@ -24,6 +25,9 @@ export class PisubAnalysisCache {
     private readonly cache = new WeakMap<LangiumDocument, { version: number; text: string; prior: unknown; others: string; analysis: Analysis }>();
     /** Each document's own model and submission key (no prior-year chain), for the other documents' conflict checks. */
     private readonly keys = new WeakMap<LangiumDocument, { version: number; key: string | undefined; model: SubmissionModel }>();
+
+    /** A category weight stated on the command line (`--weight`), used for every document's score. */
+    statedWeight: StatedWeight | undefined;
 
     constructor(private readonly services: () => AnalysisServices) {}
 
@@ -50,7 +54,7 @@ export class PisubAnalysisCache {
             const chain = (seen: ReadonlySet<Submission>) => (target: Submission): SubmissionModel =>
                 seen.has(target) || seen.size > 10 ? modelFromAst(target) : modelFromAst(target, chain(new Set([...seen, target])));
             const model = modelFromAst(root, chain(new Set([root])));
-            analysis = analyse(model, { syntaxErrors, workspace: port });
+            analysis = analyse(model, { syntaxErrors, workspace: port, weight: this.statedWeight });
         }
         this.cache.set(document, { version, text, prior, others, analysis });
         return analysis;

@@ -11,6 +11,7 @@ import { createPisubServices, type PisubServices } from './pisub-module.js';
 import type { Analysis } from './rules/engine.js';
 import { analyse } from './rules/engine.js';
 import { severityOfLsp, type Severity } from './rules/catalogue.js';
+import type { StatedWeight } from './score/score.js';
 import type { Finding } from './rules/context.js';
 import type { SubmissionModel } from './model/submission.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -102,11 +103,16 @@ export class PisubWorkspace {
     readonly shared: LangiumSharedServices;
     private counter = 0;
 
-    constructor() {
+    constructor(options: { weight?: StatedWeight } = {}) {
         const { shared, Pisub } = createPisubServices(EmptyFileSystem);
         this.services = Pisub;
         this.shared = shared;
+        this.weight = options.weight;
+        Pisub.analysis.Cache.statedWeight = options.weight;
     }
+
+    /** A category weight stated on the command line, for every file's score. */
+    private readonly weight: StatedWeight | undefined;
 
     /** Checks all files together; pisub files resolve `prior-year` references among themselves. */
     async check(files: readonly SourceFile[]): Promise<CheckedFile[]> {
@@ -125,7 +131,7 @@ export class PisubWorkspace {
             await this.shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
             return files.map((file, i) => {
                 const format = inputFormatFor(file.path);
-                if (format) return checkOther(file, format);
+                if (format) return checkOther(file, format, this.weight);
                 const doc = docs.get(i)!;
                 return {
                     path: file.path, text: file.text, format: 'pisub', document: doc,
@@ -162,12 +168,13 @@ function fromLsp(d: Diagnostic, doc: LangiumDocument): PisubDiagnostic {
     };
 }
 
-function checkOther(file: SourceFile, format: InputFormat): CheckedFile {
+function checkOther(file: SourceFile, format: InputFormat, weight: StatedWeight | undefined): CheckedFile {
     const index = new LineIndex(file.text);
     const parsed = format.parse(file.text);
     const syntax = parsed.errors.map(e => toPisubDiagnostic({ code: 'submission/syntax', severity: 'error', message: e.message, span: { offset: e.offset, end: e.end } }, index));
     if (!parsed.model) return { path: file.path, text: file.text, format: format.format, diagnostics: syntax };
     const analysis = analyse(parsed.model, {
+        weight,
         syntaxErrors: syntax.map(d => ({ message: d.message, span: { offset: d.offset, end: d.end }, line: d.line, column: d.column }))
     });
     return {

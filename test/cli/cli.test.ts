@@ -91,10 +91,12 @@ describe('pisub score', () => {
         const r = pisub(['score', 'examples/problems/2024-safer-guide-no.pisub', '--format', 'json']);
         expect(r.code).toBe(0);
         const s = JSON.parse(r.stdout);
-        expect(Object.keys(s)).toEqual(['performanceYear', 'score', 'zero', 'zeroReasons', 'measures', 'bonus', 'finalScoreContribution']);
+        expect(Object.keys(s)).toEqual(['performanceYear', 'score', 'zero', 'zeroReasons', 'measures', 'bonus', 'finalScoreContribution',
+            'scoreRange', 'rangeReasons', 'categoryWeight', 'weightReason']);
+        expect(s.scoreRange).toEqual({ min: 0, max: 0 });
         expect(s).toMatchObject({ performanceYear: 2024, score: 0, zero: true, bonus: 5, finalScoreContribution: 0 });
         expect(s.zeroReasons).toEqual([{ code: 'attestation/safer-not-yes', message: expect.stringContaining('SAFER Guide must be YES from 2024') }]);
-        expect(s.measures[0]).toEqual({ measureId: 'PI_EP_1', points: 9, maxPoints: 10 });
+        expect(s.measures[0]).toEqual({ measureId: 'PI_EP_1', points: 9, maxPoints: 10, pointsRange: { min: 9, max: 9 } });
         expect(Number.isInteger(s.score)).toBe(true);
     });
 

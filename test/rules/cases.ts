@@ -44,6 +44,7 @@ export const CASES: Case[] = [
         text: clean, others: () => [submission({ year: 2024 }).replace('"Test Practice"', '"Another Practice"')] },
     { code: 'submission/conflicting-data', name: 'another file for the same group, year and option with other counts', years: ALL, covers: '412 / 530',
         text: clean, others: y => [clean(y).replace(`test-${y}`, `copy-${y}`).replace('412 / 530', '400 / 530')] },
+    { code: 'submission/weight-out-of-range', name: 'a weight over 100%', years: [2024], covers: 'weight 130%', text: edit('practice "Test Practice"', 'practice "Test Practice"\n    weight 130%') },
     { code: 'submission/practice-missing', name: 'no practice name', years: [2024], severity: 'info', text: edit('practice "Test Practice"', '') },
     { code: 'score/zero', name: 'a gate fails', years: ALL, text: edit(/attest security-risk-analysis yes/, 'attest security-risk-analysis no'), covers: y => `test-${y}` },
 

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeScore, type ScoreResult } from '../../src/language/score/score.js';
+import { PisubWorkspace } from '../../src/language/headless.js';
 import { checkText } from '../helpers/check.js';
 import { submission } from '../helpers/submissions.js';
 
@@ -127,5 +128,40 @@ describe('redistribution (pi-rules-notes §7.2)', () => {
         expect(s.scoreRange).toEqual({ min: 89, max: 90 });
         expect(byId(s).PI_HIE_4.pointsRange).toEqual({ min: 13, max: 14 });
         expect(describeScore(s)).toBe('90, 89–90 depending on how CMS rounds an exact half (PI_HIE_4)');
+    });
+});
+
+describe('category weight (pi-rules-notes §7.4)', () => {
+    it('is 25% by default and says why; a `weight` statement or --weight states another', async () => {
+        // The clean 2024 file scores 90: 90 × 25% = 22.5; × 30% = 27; × 85% = 76.5.
+        const base = submission({ year: 2024 });
+        const plain = await score(base);
+        expect(plain.categoryWeight).toBe(0.25);
+        expect(plain.finalScoreContribution).toBe(22.5);
+        expect(plain.weightReason).toMatch(/^25%, the default \(42 CFR 414\.1375\(a\)\)/);
+
+        const stated = await score(base.replace('practice "Test Practice"', 'practice "Test Practice"\n    weight 30%'));
+        expect(stated.categoryWeight).toBe(0.3);
+        expect(stated.finalScoreContribution).toBe(27);
+        expect(stated.weightReason).toContain('stated in the file (`weight 30%`)');
+
+        const [flag] = await new PisubWorkspace({ weight: { value: 0.85, by: 'stated with --weight 85' } })
+            .check([{ path: 'w.pisub', text: base.replace('practice "Test Practice"', 'practice "Test Practice"\n    weight 30%') }]);
+        expect(flag.analysis!.score.categoryWeight).toBe(0.85);
+        expect(flag.analysis!.score.finalScoreContribution).toBe(76.5);
+    });
+
+    it('is 30% under the APP because cost is not evaluated there, and says so', async () => {
+        const s = await score(submission({ year: 2024 }).replace('entity group tin 123456789', 'entity group tin 123456789\n    reporting app'));
+        expect(s.categoryWeight).toBe(0.3);
+        expect(s.weightReason).toContain("cost isn't evaluated under the APP");
+    });
+
+    it('rejects a weight that is not a percentage', async () => {
+        const file = await checkText(submission({ year: 2024 }).replace('practice "Test Practice"', 'practice "Test Practice"\n    weight 130%'));
+        const hit = file.diagnostics.find(d => d.code === 'submission/weight-out-of-range')!;
+        expect(hit.severity).toBe('error');
+        expect(file.text.slice(hit.offset, hit.end)).toBe('weight 130%');
+        expect(file.analysis!.score.categoryWeight).toBe(0.25);
     });
 });

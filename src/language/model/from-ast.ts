@@ -143,7 +143,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
             case 'StatusStatement': if (st.status) statuses.push(prop(st, 'status', st.status as SpecialStatus)); break;
             case 'ClinicianStatement': { const c = clinicianFromAst(st); if (c) clinicians.push(c); break; }
             case 'NoteStatement': if (st.text !== undefined) notes.push(prop(st, 'text', st.text)); break;
-            case 'WeightStatement': if (st.percent !== undefined) weights.push(prop(st, 'percent', st.percent)); break;
+            case 'WeightStatement': if (st.percent !== undefined) weights.push({ value: st.percent, span: nodeSpan(st) }); break;
             case 'PriorYearStatement': {
                 if (priorYear || !st.submission) break;
                 const target = st.submission.ref;

@@ -115,7 +115,7 @@ export interface SubmissionModel {
     readonly clinicians: readonly ClinicianModel[];
     readonly priorYear?: PriorYearModel;
     readonly notes: readonly Located<string>[];
-    /** `weight 30%` statements as written (the percent, validity is a rule); the category weight the user states. */
+    /** `weight 30%` statements: the percent as written (validity is a rule), spanning the whole statement. */
     readonly weights?: readonly Located<string>[];
     /** Where a new statement can be inserted (before the closing brace), for quick fixes. */
     readonly insertAt?: number;

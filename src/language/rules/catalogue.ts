@@ -45,6 +45,8 @@ const RULE_LIST: RuleDefinition[] = [
         rule: 'A submission\'s name is unique among the files checked together (the workspace in the editor), or `prior-year <name>` could resolve to the wrong file.' },
     { code: 'submission/conflicting-data', severity: 'error', title: 'Conflicting data for the same submission', confidence: 'H', sources: ['guide2023', 'guide2024', 'notesCorrections'], gate: true,
         rule: '"Any conflicting data for a single measure or required attestation submitted through multiple submission types will result in a score of 0 for the Promoting Interoperability performance category" (2023 and 2024 Quick Start Guides). Two files checked together for the same entity (TIN + NPI for an individual, TIN for a group, entity id otherwise), year and reporting option that give a measure or attestation different values: both score 0.' },
+    { code: 'submission/weight-out-of-range', severity: 'error', title: 'Category weight not a percentage', confidence: 'H', sources: ['language', 'notesWeight'],
+        rule: '`weight <n>%` states the PI category\'s weight in the MIPS final score that the estimate assumes: a percentage from 0 to 100 (25% by default; 30% when the cost category is reweighted).' },
     { code: 'submission/practice-missing', severity: 'info', title: 'No practice name', confidence: 'H', sources: ['language'],
         rule: 'Name the practice (`practice "..."`) so reports and reviewers can tell submissions apart.' },
     { code: 'score/zero', severity: 'error', title: 'The PI category would score 0', confidence: 'H', sources: ['notesGates', 'guide2024', 'guide2023'],

@@ -118,13 +118,13 @@ export function zeroReasonsOf(findings: readonly Finding[]): ZeroReason[] {
 const pct = (w: number) => `${round2(w * 100)}%`;
 
 function weightExplanation(weight: number, why: 'stated' | 'app' | 'apm-entity' | 'reweighted' | undefined, by?: string): string {
-    const rule = `25% is the default (42 CFR 414.1375(a)); CMS uses 30% whenever the cost category is reweighted to 0% (APM entity participation and the APP are examples), 0% when PI itself is reweighted, other weights in other combinations`;
+    const others = 'CMS uses 25% by default (42 CFR 414.1375(a)), 30% whenever the cost category is reweighted to 0% (APM entity participation and the APP are examples), 0% when PI itself is reweighted, and other weights in other combinations';
     switch (why) {
-        case 'stated': return `${pct(weight)} as ${by}. (${rule}.)`;
+        case 'stated': return `${pct(weight)}, ${by}. (${others}.)`;
         case 'app': return `${pct(weight)}: cost isn't evaluated under the APP, so PI weighs ${pct(weight)} (2023/2024 Quick Start Guides). State \`weight <n>%\` if CMS assigned another weight.`;
         case 'apm-entity': return `${pct(weight)}: at the APM entity level the cost category weighs 0% and PI ${pct(weight)} (2023/2024 Quick Start Guides). State \`weight <n>%\` if CMS assigned another weight.`;
         case 'reweighted': return '0%: PI is reweighted (special status or approved hardship exception, no PI data).';
-        default: return `${pct(weight)}, the default. ${rule}: state \`weight <n>%\` (or \`--weight <n>\`) if that applies.`;
+        default: return `${pct(weight)}, the default (42 CFR 414.1375(a)). CMS uses 30% whenever the cost category is reweighted to 0% (APM entity participation and the APP are examples) and 0% when PI itself is reweighted: state \`weight <n>%\` (or \`--weight <n>\`) if that applies.`;
     }
 }
 

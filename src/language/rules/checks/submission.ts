@@ -1,7 +1,8 @@
 /**
  * The submission as a whole.
  * Reports: submission/duplicate-statement, submission/practice-missing, submission/duplicate-name,
- * submission/conflicting-data (files checked together that submit for the same entity, year and option).
+ * submission/conflicting-data (files checked together that submit for the same entity, year and option),
+ * submission/weight-out-of-range.
  * (submission/syntax comes from the parser and is a gate reason in engine.ts; score/zero is the
  * engine's summary of the gate reasons.)
  */
@@ -24,6 +25,12 @@ export function checkSubmission(ctx: RuleContext): void {
     duplicates(m.reportings, 'The reporting option');
     duplicates(m.periods, 'The performance period');
     duplicates(m.cehrts, 'The CEHRT id');
+    duplicates(m.weights ?? [], 'The category weight');
+    const weight = m.weights?.[0];
+    if (weight && !(Number(weight.value) >= 0 && Number(weight.value) <= 100)) {
+        ctx.report('submission/weight-out-of-range', weight.span,
+            `A category weight of ${weight.value}% is not a weight: write a percentage from 0 to 100 (\`weight 25%\` is the default; CMS uses 30% when the cost category is reweighted).`);
+    }
 
     if (m.practices.length === 0 && m.origin === 'pisub') {
         ctx.report('submission/practice-missing', m.headerSpan, 'No practice name. Add `practice "Name of the practice"` so reports and reviewers can tell submissions apart.');
