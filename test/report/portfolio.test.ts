@@ -89,7 +89,7 @@ describe('table', () => {
         const body = lines.slice(2, 2 + p.rows.length);
         expect(body[0]).toMatch(/^1\s+Cedar Health\s+group TIN 123456789\s+—\s+0 ZERO\s+year\/unsupported\s+\d+\s+0$/);
         expect(body[2]).toContain('attestation/safer-not-yes');
-        expect(body[4]).toMatch(/Riverside Family Medicine.*2024\s+\d+\s+0\s+0$/);
+        expect(body[4]).toMatch(/Riverside Family Medicine.*2024\s+\d+( \(\d+–\d+\))?\s+0\s+0$/);
         expect(body[5]).toMatch(/Elm Street Clinic.*reweighted/);
         // Repeated reasons are counted, not repeated.
         expect(body[1]).toMatch(/measure\/required-missing ×\d/);
@@ -123,7 +123,7 @@ describe('csv', () => {
         expect(lines.length).toBe(p.rows.length + 2); // + header + final empty
         const birch = lines.find(l => l.includes('birch'))!;
         expect(birch).toMatch(/^4,"Birch, ""Family"" Care",birch-2023,individual,123456789,1234567893,,2023,\d+,false,,0,0,false,low\/birch-2023\.pisub$/);
-        expect(lines[3]).toMatch(/^3,Oakwood <Clinic> & Sons,oakwood-2024,group,123456789,,,2024,0,true,"?attestation\/safer-not-yes: SAFER Guide/);
+        expect(lines[3]).toMatch(/^3,Oakwood <Clinic> & Sons,oakwood-2024,group,223456789,,,2024,0,true,"?attestation\/safer-not-yes: SAFER Guide/);
     });
 });
 
