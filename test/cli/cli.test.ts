@@ -149,3 +149,16 @@ describe('pisub score on a file with syntax errors', () => {
         expect(s.zeroReasons[0]).toMatchObject({ code: 'submission/syntax', message: expect.stringContaining('Line 1, column 1') });
     });
 });
+
+describe('pisub rules --changes', () => {
+    it('lists what changed from the year before, with confidence and source; rejects a year it does not know', () => {
+        const r = pisub(['rules', '--changes', '2024']);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^Changes in 2024 from 2023 \(\d+\):/);
+        expect(r.stdout).toContain('- Minimum continuous days in the performance period: 90 → 180.');
+        expect(r.stdout).toMatch(/SAFER Guide answers that satisfy the measure: yes, no → yes\..*\[H; /);
+        const bad = pisub(['rules', '--changes', '2019']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('--changes takes a performance year');
+    });
+});
