@@ -4,7 +4,7 @@
  */
 import type { MeasureEntry } from '../model/submission.js';
 import type { Analysis } from '../rules/engine.js';
-import type { MeasureScore } from '../score/score.js';
+import { describeScore, type MeasureScore } from '../score/score.js';
 import { measureIdOf } from './at-offset.js';
 
 function pts(n: number): string {
@@ -38,5 +38,5 @@ export function totalLabel(analysis: Analysis): string {
         return `PI score: 0 / 100 — ${n} reason${n === 1 ? '' : 's'}: ${s.zeroReasons.map(r => r.code).join(', ')}`;
     }
     const bonus = s.bonus > 0 ? `, incl. ${pts(s.bonus)} bonus` : '';
-    return `PI score: ${s.score} / 100${bonus}${s.capped ? ' (capped)' : ''} ≈ ${pts(Math.round(s.finalScoreContribution * 100) / 100)} MIPS final-score points`;
+    return `PI score: ${describeScore(s)} / 100${bonus}${s.capped ? ' (capped)' : ''} ≈ ${pts(Math.round(s.finalScoreContribution * 100) / 100)} MIPS final-score points`;
 }

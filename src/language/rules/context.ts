@@ -47,6 +47,11 @@ export interface ReportOptions {
 export interface WorkspacePort {
     /** The other files (names for messages) that declare a submission named `name`. */
     otherFilesDeclaring(name: string): readonly string[];
+    /**
+     * The other submissions checked together whose `submissionKey` is `key` (the same entity, year and
+     * reporting option), for submission/conflicting-data. Optional: a port without it finds none.
+     */
+    otherSubmissionsFor?(key: string): readonly { readonly file: string; readonly model: SubmissionModel }[];
 }
 
 /** What a reader found at an evidence path. */
