@@ -4,7 +4,7 @@
  */
 import type { MeasureEntry } from '../model/submission.js';
 import type { Analysis } from '../rules/engine.js';
-import { describeScore, type MeasureScore } from '../score/score.js';
+import { describeRange, type MeasureScore } from '../score/score.js';
 import { measureIdOf } from './at-offset.js';
 
 function pts(n: number): string {
@@ -38,5 +38,8 @@ export function totalLabel(analysis: Analysis): string {
         return `PI score: 0 / 100 — ${n} reason${n === 1 ? '' : 's'}: ${s.zeroReasons.map(r => r.code).join(', ')}`;
     }
     const bonus = s.bonus > 0 ? `, incl. ${pts(s.bonus)} bonus` : '';
-    return `PI score: ${describeScore(s)} / 100${bonus}${s.capped ? ' (capped)' : ''} ≈ ${pts(Math.round(s.finalScoreContribution * 100) / 100)} MIPS final-score points`;
+    // An uncertain rule makes the score a range: "90 / 100 (89–90 depending on …)".
+    const why = s.rangeReasons.length ? ` depending on ${s.rangeReasons.join(' and ')}` : '';
+    const range = s.scoreRange.min !== s.scoreRange.max ? ` (${describeRange(s.scoreRange)}${why})` : '';
+    return `PI score: ${s.score} / 100${range}${bonus}${s.capped ? ' (capped)' : ''} ≈ ${pts(Math.round(s.finalScoreContribution * 100) / 100)} MIPS final-score points`;
 }
