@@ -62,7 +62,8 @@ describe('every quick fix leaves a file that parses, without the finding it fixe
         // Every code whose check offers a fix in these cases (a new fix is tested by adding its case).
         expect([...exercised].sort()).toEqual([
             'attestation/missing', 'attestation/onc-direct-review-not-yes', 'attestation/safer-guide-version', 'attestation/safer-not-yes',
-            'cehrt/format', 'entity/npi-not-allowed', 'entity/tin-format', 'exclusion/ambiguous', 'exclusion/pdmp-after-ep-exclusion',
+            'cehrt/format', 'entity/npi-not-allowed', 'entity/tin-format',
+            'evidence/hash-mismatch', 'evidence/hash-not-recorded', 'evidence/period-mismatch', 'exclusion/ambiguous', 'exclusion/pdmp-after-ep-exclusion',
             'exclusion/with-measure', 'hie/conflicting-options', 'measure/duplicate', 'measure/id-case', 'measure/not-in-year',
             'measure/required-missing', 'period/too-short', 'public-health/bonus-engagement-missing', 'public-health/engagement-missing',
             'public-health/engagement-not-in-year', 'reporting/virtual-group-traditional-only', 'rollup/total-mismatch', 'submission/duplicate-statement', 'year/missing'
