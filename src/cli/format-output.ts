@@ -2,7 +2,7 @@
 import { RULES } from '../language/rules/catalogue.js';
 import { ruleDocsHref } from '../language/rules/docs-links.js';
 import type { CheckedFile } from '../language/headless.js';
-import type { ScoreResult } from '../language/score/score.js';
+import { describeRange, describeScore, type ScoreResult } from '../language/score/score.js';
 import type { InputProblem } from './inputs.js';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,9 +105,13 @@ export function scoreJson(s: ScoreResult): string {
         score: s.score,
         zero: s.zero,
         zeroReasons: s.zeroReasons.map(r => ({ code: r.code, message: r.message })),
-        measures: s.measures.map(m => ({ measureId: m.measureId, points: m.points, maxPoints: m.maxPoints })),
+        measures: s.measures.map(m => ({ measureId: m.measureId, points: m.points, maxPoints: m.maxPoints, pointsRange: m.pointsRange })),
         bonus: s.bonus,
-        finalScoreContribution: s.finalScoreContribution
+        finalScoreContribution: s.finalScoreContribution,
+        scoreRange: s.scoreRange,
+        rangeReasons: s.rangeReasons,
+        categoryWeight: s.categoryWeight,
+        weightReason: s.weightReason
     }, null, 2) + '\n';
 }
 
@@ -125,18 +129,20 @@ export function scoreText(path: string, s: ScoreResult): string {
         for (const r of s.zeroReasons) out.push(`  - [${r.code}] ${safe(r.message)}`);
         out.push(`Without the gates the measures below would earn ${fmt(s.rawScore)}.`);
     } else {
-        out.push(`PI category score: ${s.score} / 100${s.capped ? ` (capped; raw ${fmt(s.rawScore)})` : ''}`);
+        out.push(`PI category score: ${describeScore(s)} / 100${s.capped ? ` (capped; raw ${fmt(s.rawScore)})` : ''}`);
     }
     out.push('');
     const w = Math.max(10, ...s.measures.map(m => m.measureId.length));
     out.push(`  ${'measure'.padEnd(w)}  ${'points'.padStart(6)}  ${'max'.padStart(5)}  how`);
     for (const m of s.measures) {
-        out.push(`  ${safe(m.measureId).padEnd(w)}  ${fmt(m.points).padStart(6)}  ${fmt(m.maxPoints).padStart(5)}  ${m.formula}${m.confidence !== 'H' ? ` (confidence ${m.confidence})` : ''}`);
+        const range = m.pointsRange.min !== m.pointsRange.max ? ` (${describeRange(m.pointsRange)} under the other readings)` : '';
+        out.push(`  ${safe(m.measureId).padEnd(w)}  ${fmt(m.points).padStart(6)}  ${fmt(m.maxPoints).padStart(5)}  ${m.formula}${range}${m.confidence !== 'H' ? ` (confidence ${m.confidence})` : ''}`);
     }
     out.push(`  ${'bonus'.padEnd(w)}  ${fmt(s.bonus).padStart(6)}         ${s.bonusDetail}`);
     for (const r of s.redistribution) out.push(`  redistributed: ${r.from} → ${r.to.join(', ')}: ${fmt(r.points)} points. ${r.note}`);
     out.push('');
     out.push(`Contribution to the MIPS final score: ${s.finalScoreContribution} points (category weight ${Math.round(s.categoryWeight * 100)}%).`);
+    out.push(`Category weight: ${s.weightReason}`);
     if (s.uncertainties.length) {
         out.push('Uncertain in this estimate:');
         for (const u of s.uncertainties) out.push(`  - ${u}`);

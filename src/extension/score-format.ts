@@ -4,6 +4,7 @@
  */
 import type { ScoreResponse } from '../protocol.js';
 import type { MeasureScore } from '../language/score/score.js';
+import { describeScore } from '../language/score/describe.js';
 import { numeratorFor, roundHalfUp } from '../language/score/points.js';
 import { CONFIDENCE_MEANING } from '../language/lsp/confidence-words.js';
 
@@ -38,7 +39,8 @@ export function statusText(score: ScoreResponse): string {
         return cut(`PI: 0 — ${first}${times > 1 ? ` ×${times}` : ''}`, STATUS_MAX_LENGTH - more.length) + more;
     }
     if (score.performanceYear === null) return 'PI: no year';
-    return `PI: ${score.score}`;
+    const r = score.scoreRange;
+    return r && r.min !== r.max ? `PI: ${score.score} (${r.min}–${r.max})` : `PI: ${score.score}`;
 }
 
 /** The zero reasons' rule titles, each once, with how many times it occurs. */
@@ -57,7 +59,7 @@ export function statusTooltip(score: ScoreResponse): string {
     if (score.reweighted) {
         lines.push('The PI category is reweighted (special status or hardship without PI data): it is not scored.');
     } else {
-        lines.push(`Estimated PI category score: ${score.score}/100${score.performanceYear ? ` (performance year ${score.performanceYear})` : ''}.`);
+        lines.push(`Estimated PI category score: ${describeScore(score)} (of 100)${score.performanceYear ? `, performance year ${score.performanceYear}` : ''}.`);
         lines.push(`Contribution to the MIPS final score: ${score.finalScoreContribution} points (weight ${Math.round(score.categoryWeight * 100)}%).`);
     }
     if (score.zero) {

@@ -63,8 +63,8 @@ export const KIND_TO_ENTITY_TYPE: Readonly<Record<EntityKind, string>> = {
 };
 
 /** QPP `programName` ↔ pisub reporting option (MVPs use their MVP id as the program name). */
-export const PROGRAM_TO_OPTION: Readonly<Record<string, ReportingOption>> = { mips: 'traditional', app1: 'app', appPlus: 'app-plus' };
-export const OPTION_TO_PROGRAM: Readonly<Record<Exclude<ReportingOption, 'mvp'>, string>> = { traditional: 'mips', app: 'app1', 'app-plus': 'appPlus' };
+export const PROGRAM_TO_OPTION: Readonly<Record<string, ReportingOption>> = { mips: 'traditional', app1: 'app', appPlus: 'app-plus', ssp: 'ssp' };
+export const OPTION_TO_PROGRAM: Readonly<Record<Exclude<ReportingOption, 'mvp'>, string>> = { traditional: 'mips', app: 'app1', 'app-plus': 'appPlus', ssp: 'ssp' };
 export { MVP_ID };
 
 /** A table lookup that never finds Object.prototype's members (`"valueOf"`, `"constructor"`, ...). */

@@ -11,6 +11,7 @@ import { createPisubServices, type PisubServices } from './pisub-module.js';
 import type { Analysis } from './rules/engine.js';
 import { analyse } from './rules/engine.js';
 import { severityOfLsp, type Severity } from './rules/catalogue.js';
+import type { StatedWeight } from './score/score.js';
 import type { Finding } from './rules/context.js';
 import type { SubmissionModel } from './model/submission.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -28,6 +29,8 @@ export function sourcePathOf(uri: URI): string | undefined {
 export interface WorkspaceOptions {
     /** Reads the evidence files the submissions name (the CLI passes evidence-files.ts's `cliEvidenceFiles()`). */
     readonly evidenceFiles?: EvidenceFiles;
+    /** A category weight stated on the command line (`--weight`), for every file's score. */
+    readonly weight?: StatedWeight;
 }
 
 /** A diagnostic with 1-based lines and columns (end exclusive), as the CLI prints it. */
@@ -121,7 +124,12 @@ export class PisubWorkspace {
         const { shared, Pisub } = createPisubServices(EmptyFileSystem, { evidenceFiles: options.evidenceFiles });
         this.services = Pisub;
         this.shared = shared;
+        this.weight = options.weight;
+        Pisub.analysis.Cache.statedWeight = options.weight;
     }
+
+    /** A category weight stated on the command line, for every file's score. */
+    private readonly weight: StatedWeight | undefined;
 
     /**
      * Checks all files together; pisub files resolve `prior-year` references among themselves.
@@ -171,7 +179,7 @@ export class PisubWorkspace {
             return files.map((file, i) => {
                 const format = inputFormatFor(file.path);
                 if (format) {
-                    try { return checkOther(file, format); } catch (e) { return unreadable(file, e); }
+                    try { return checkOther(file, format, this.weight); } catch (e) { return unreadable(file, e); }
                 }
                 const doc = docs.get(i)!;
                 return {
@@ -229,12 +237,13 @@ function fromLsp(d: Diagnostic, doc: LangiumDocument): PisubDiagnostic {
     };
 }
 
-function checkOther(file: SourceFile, format: InputFormat): CheckedFile {
+function checkOther(file: SourceFile, format: InputFormat, weight: StatedWeight | undefined): CheckedFile {
     const index = new LineIndex(file.text);
     const parsed = format.parse(file.text);
     const syntax = parsed.errors.map(e => toPisubDiagnostic({ code: 'submission/syntax', severity: 'error', message: e.message, span: { offset: e.offset, end: e.end } }, index));
     if (!parsed.model) return { path: file.path, text: file.text, format: format.format, diagnostics: syntax };
     const analysis = analyse(parsed.model, {  // QPP JSON carries no evidence
+        weight,
         syntaxErrors: syntax.map(d => ({ message: d.message, span: { offset: d.offset, end: d.end }, line: d.line, column: d.column }))
     });
     return {

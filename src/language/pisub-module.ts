@@ -53,7 +53,8 @@ export function createPisubModule(options: PisubModuleOptions = {}): Module<Pisu
         analysis: {
             Cache: services => new PisubAnalysisCache(() => ({
                 syntaxDiagnostics: document => (services.validation.DocumentValidator as PisubDocumentValidator).syntaxDiagnostics(document),
-                index: services.shared.workspace.IndexManager
+                index: services.shared.workspace.IndexManager,
+                documents: services.shared.workspace.LangiumDocuments
             }), options.evidenceFiles),
             docsBase: () => options.docsBase
         },

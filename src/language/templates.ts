@@ -17,7 +17,7 @@
  */
 import { catalogueFor, measureKind, type MeasureInfo } from './data/measures.js';
 import { preferredName } from './data/names.js';
-import { factsFor } from './data/years.js';
+import { factsFor, firstYearWhere } from './data/years.js';
 import type { EntityKind } from './model/submission.js';
 import { ATTESTATION_IDS, mvpIds, REQUIRED_ATTESTATION_IDS } from './vocabulary.js';
 
@@ -35,6 +35,9 @@ export function templateProblem(year: number, entityKind: EntityKind): string | 
     if (!catalogue || !factsFor(year)) return `${year} is not a supported performance year.`;
     if (entityKind === 'subgroup' && mvpIds(catalogueFor(year)).length === 0) {
         return `Subgroups report only through an MVP, and MVPs start with the 2023 performance year.`;
+    }
+    if (entityKind === 'apm-entity' && !factsFor(year)!.apmEntityPiReporting.value) {
+        return `APM entities report PI at the APM entity level from ${firstYearWhere(f => f.apmEntityPiReporting.value)}; in ${year} the entity's clinicians report PI as individuals or as a group.`;
     }
     return undefined;
 }

@@ -38,6 +38,8 @@ export interface PortfolioRow {
     readonly year: number | null;
     /** The estimated PI category score (0–100); null when the file could not be scored at all. */
     readonly score: number | null;
+    /** The score under every reading of the uncertain rules (score/score.ts); null with `score`. */
+    readonly scoreRange: { readonly min: number; readonly max: number } | null;
     /** The category would score 0. */
     readonly zero: boolean;
     readonly zeroReasons: readonly ZeroReason[];
@@ -112,6 +114,7 @@ export function portfolioRow(file: ReportInput): PortfolioRow {
         },
         year: score?.performanceYear ?? file.analysis?.year ?? null,
         score: scored ? score!.score : null,
+        scoreRange: scored ? score!.scoreRange : null,
         zero,
         zeroReasons,
         reweighted: score?.reweighted ?? false,
@@ -169,10 +172,22 @@ export function entityText(row: PortfolioRow): string {
     return [e.kind ?? '—', e.tin ? `TIN ${e.tin}` : '', e.npi ? `NPI ${e.npi}` : '', e.id ? `id ${e.id}` : ''].filter(Boolean).join(' ');
 }
 
-/** The score as shown: `87`, `0` (also when a gate zeroes a file that could not be scored), `reweighted`, or `—`. */
-export function scoreText(row: PortfolioRow): string {
+/** The score alone: `87`, `0` (also when a gate zeroes a file that could not be scored), `reweighted`, or `—`. */
+export function scoreNumberText(row: PortfolioRow): string {
     if (row.reweighted) return 'reweighted';
     if (row.zero) return '0';
     if (row.score === null) return '—';
     return String(row.score);
+}
+
+/** `89–90` where an uncertain rule changes the score (score/score.ts), else ''. */
+export function scoreRangeText(row: PortfolioRow): string {
+    const r = row.scoreRange;
+    return !row.zero && !row.reweighted && row.score !== null && r && r.min !== r.max ? `${r.min}–${r.max}` : '';
+}
+
+/** The score as shown in tables: `87`, `87 (86–87)` with its range, `0`, `reweighted`, or `—`. */
+export function scoreText(row: PortfolioRow): string {
+    const range = scoreRangeText(row);
+    return range ? `${scoreNumberText(row)} (${range})` : scoreNumberText(row);
 }

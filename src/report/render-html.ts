@@ -4,7 +4,7 @@
  * paper (@media print). Every text that comes from a submission or a path is escaped.
  */
 import { RULES } from '../language/rules/catalogue.js';
-import { entityText, evidenceText, scoreText, type Portfolio, type PortfolioRow } from './portfolio.js';
+import { entityText, evidenceText, scoreNumberText, scoreRangeText, type Portfolio, type PortfolioRow } from './portfolio.js';
 import { summaryLine } from './render-text.js';
 
 export interface HtmlOptions {
@@ -58,6 +58,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .band-zero .bar { outline: 2px solid var(--zero); outline-offset: -2px; }
 .band-none .fill { background: repeating-linear-gradient(45deg, #c3c9d2 0 6px, transparent 6px 12px); width: 100%; }
 .score-value { font-weight: 700; font-variant-numeric: tabular-nums; min-width: 3ch; text-align: right; }
+.score-range { font-size: 0.8em; color: var(--muted, #555); }
 .band-zero .score-value { color: var(--zero); }
 .entity .ids { color: var(--muted); font-size: 12px; }
 tr.zero { background: var(--zero-bg); }
@@ -122,7 +123,7 @@ function row(r: PortfolioRow, rank: number, options: HtmlOptions): string {
 <td><div class="practice">${link(escapeHtml(r.practice), options.fileLink?.(r))}</div><div class="path">${escapeHtml(r.path)}</div></td>
 <td class="entity">${entityCell(r)}</td>
 <td class="num year">${r.year ?? '—'}</td>
-<td class="score-cell band-${b}"><div class="score"><div class="bar" role="img" aria-label="${escapeHtml(label)}"><span class="fill" style="width:${width}%"></span></div><span class="score-value">${escapeHtml(scoreText(r))}</span></div></td>
+<td class="score-cell band-${b}"><div class="score"><div class="bar" role="img" aria-label="${escapeHtml(label)}"><span class="fill" style="width:${width}%"></span></div><span class="score-value">${escapeHtml(scoreNumberText(r))}</span></div>${scoreRangeText(r) ? `<div class="score-range">range ${escapeHtml(scoreRangeText(r))} (an uncertain CMS rule)</div>` : ''}</td>
 <td class="why">${reasons}</td>
 <td class="num errors${r.errors ? ' errors-some' : ''}">${r.errors}</td>
 <td class="num warnings${r.warnings ? ' warnings-some' : ''}">${r.warnings}</td>

@@ -115,7 +115,7 @@ describe('evidence checks', () => {
         const labels = missing.map(d => some.text.slice(d.offset, d.end));
         expect(labels).toContain('safer-guide');
         expect(labels).toContain('e-prescribing');
-        expect(labels).toContain('0015C8ABCDEFGHJ');
+        expect(labels).toContain('0015C8AB2CD3EF4');
         expect(labels).not.toContain('security-risk-analysis');
         expect(missing.length).toBe(evidenceStatus(some.analysis!.model, 2024).missing.length);
         expect(some.diagnostics.filter(d => d.severity === 'error')).toEqual([]);

@@ -41,7 +41,7 @@ import { buildAuditBinder } from '../../src/extension/audit.js';
 
 function client(answers: unknown[]) {
     const requests: { method: string; params: { uris: string[]; output: string; force: boolean } }[] = [];
-    return { requests, client: { request: async (type: { method: string }, params: never) => { requests.push({ method: type.method, params }); return answers.shift(); } } };
+    return { requests, client: { request: async (type: string | { method: string }, params: never) => { requests.push({ method: typeof type === 'string' ? type : type.method, params }); return answers.shift(); } } };
 }
 
 beforeEach(() => {

@@ -91,10 +91,12 @@ describe('pisub score', () => {
         const r = await pisub(['score', 'examples/problems/2024-safer-guide-no.pisub', '--format', 'json']);
         expect(r.code).toBe(0);
         const s = JSON.parse(r.stdout);
-        expect(Object.keys(s)).toEqual(['performanceYear', 'score', 'zero', 'zeroReasons', 'measures', 'bonus', 'finalScoreContribution']);
+        expect(Object.keys(s)).toEqual(['performanceYear', 'score', 'zero', 'zeroReasons', 'measures', 'bonus', 'finalScoreContribution',
+            'scoreRange', 'rangeReasons', 'categoryWeight', 'weightReason']);
+        expect(s.scoreRange).toEqual({ min: 0, max: 0 });
         expect(s).toMatchObject({ performanceYear: 2024, score: 0, zero: true, bonus: 5, finalScoreContribution: 0 });
         expect(s.zeroReasons).toEqual([{ code: 'attestation/safer-not-yes', message: expect.stringContaining('SAFER Guide must be YES from 2024') }]);
-        expect(s.measures[0]).toEqual({ measureId: 'PI_EP_1', points: 9, maxPoints: 10 });
+        expect(s.measures[0]).toEqual({ measureId: 'PI_EP_1', points: 9, maxPoints: 10, pointsRange: { min: 9, max: 9 } });
         expect(Number.isInteger(s.score)).toBe(true);
     });
 
@@ -145,5 +147,18 @@ describe('pisub score on a file with syntax errors', () => {
         expect(s.zero).toBe(true);
         expect(s.score).toBe(0);
         expect(s.zeroReasons[0]).toMatchObject({ code: 'submission/syntax', message: expect.stringContaining('Line 1, column 1') });
+    });
+});
+
+describe('pisub rules --changes', () => {
+    it('lists what changed from the year before, with confidence and source; rejects a year it does not know', async () => {
+        const r = await pisub(['rules', '--changes', '2024']);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^Changes in 2024 from 2023 \(\d+\):/);
+        expect(r.stdout).toContain('- Minimum continuous days in the performance period: 90 → 180.');
+        expect(r.stdout).toMatch(/SAFER Guide answers that satisfy the measure: yes, no → yes\..*\[H; /);
+        const bad = await pisub(['rules', '--changes', '2019']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('--changes takes a performance year');
     });
 });

@@ -11,7 +11,7 @@ import { ATTESTATION_IDS, isReweighted, mvpIds, MVP_ID, REQUIRED_ATTESTATION_IDS
 describe('syntax words come from the grammar', () => {
     it('statement keywords, the file keyword and every keyword', () => {
         expect(STATEMENT_KEYWORDS).toEqual(['year', 'practice', 'entity', 'reporting', 'period', 'cehrt', 'measure', 'attest',
-            'public-health', 'special-status', 'clinician', 'prior-year', 'note', 'evidence']);
+            'public-health', 'special-status', 'clinician', 'prior-year', 'note', 'evidence', 'weight']);
         expect(SUBMISSION_KEYWORD).toBe('submission');
         expect(MEASURE_KEYWORDS).toEqual(['measure', 'attest', 'public-health']);
         for (const k of ['excluded', 'engagement', 'no-cehrt-data', 'to', 'tin', 'npi', 'id', 'yes', 'no', 'dated', 'sha256', 'covers']) expect(KEYWORDS.has(k), k).toBe(true);

@@ -67,5 +67,5 @@ describe.skipIf(!available)(`Neovim (${nvim.stdout?.split('\n')[0] ?? 'absent'})
         expect(out.format_edits).toBeGreaterThan(0);
         expect(out.formatted).toContain('\n    year 2024\n');
         expect(out.formatted).not.toContain('safer-guide no');
-    }, 180_000);
+    });
 });

@@ -39,7 +39,7 @@ describe('numeratorFor', () => {
 
 const measure = (m: Partial<MeasureScore>): MeasureScore => ({
     measureId: 'PI_EP_1', title: 'e-Prescribing', points: 9, maxPoints: 10, maxExact: fromDecimal(m.maxPoints ?? 10), status: 'scored',
-    formula: '(4120/4630) × 10 = 8.9 → 9', confidence: 'H', ...m
+    formula: '(4120/4630) × 10 = 8.9 → 9', confidence: 'H', pointsRange: { min: m.points ?? 9, max: m.points ?? 9 }, ...m
 });
 
 describe('missingPointsAdvice', () => {
@@ -60,7 +60,7 @@ describe('missingPointsAdvice', () => {
 
 function response(over: Partial<ScoreResponse>): ScoreResponse {
     return {
-        performanceYear: 2024, score: 96, rawScore: 96, zero: false, zeroReasons: [], measures: [measure({})], bonus: 5,
+        performanceYear: 2024, score: 96, scoreRange: { min: 96, max: 96 }, rangeReasons: [], weightReason: '25%, the default.', rawScore: 96, zero: false, zeroReasons: [], measures: [measure({})], bonus: 5,
         bonusDetail: 'PI_PHCDRR_2: 5', redistribution: [], capped: false, categoryWeight: 0.25, finalScoreContribution: 24,
         uncertainties: [], reweighted: false, details: { PI_EP_1: { objective: 'electronicPrescribing', numerator: 4120, denominator: 4630 } },
         zeroTitles: [], zeroLinks: [], ...over

@@ -101,7 +101,7 @@ describe('syntaxes/pisub.tmLanguage.json', () => {
             ['tin', 'keyword.other.detail.pisub'],
             ['123456789', 'constant.numeric.pisub']
         ]);
-        expect(scopeOf(tokenize('cehrt 0015C8ABCDEFGHJ'), '0015C8ABCDEFGHJ')).toBe('constant.other.identifier.pisub');
+        expect(scopeOf(tokenize('cehrt 0015C8AB2CD3EF4'), '0015C8AB2CD3EF4')).toBe('constant.other.identifier.pisub');
         expect(scopeOf(tokenize('prior-year riverside-2023'), 'riverside-2023')).toBe('entity.name.type.submission.pisub');
     });
 

@@ -38,7 +38,7 @@ const KEYWORDS = ['submission', 'year', 'practice', 'entity', 'individual', 'gro
     'reporting', 'traditional', 'mvp', 'app', 'app-plus', 'period', 'to', 'cehrt', 'measure', 'attest', 'public-health', 'yes', 'no', 'excluded',
     'completed', 'version', 'engagement', 'pre-production', 'production', 'special-status', 'small-practice', 'hardship-exception', 'clinician',
     'no-cehrt-data', 'prior-year', 'note', '{', '}', '/', '-'];
-const VALUES = ['2024', '2024-02-30', '0000-00-00', '9999-12-31', '123456789', '1234567893', '0015C8ABCDEFGHJ', '"x"', '"', "'", '0', '-1', '1.5',
+const VALUES = ['2024', '2024-02-30', '0000-00-00', '9999-12-31', '123456789', '1234567893', '0015C8AB2CD3EF4', '"x"', '"', "'", '0', '-1', '1.5',
     '99999999999999999999999999999999', '1e309', 'e-prescribing', 'PI_EP_1', 'pi_ep_1', 'query-of-pdmp', 'immunization-registry', 'ünïcödé', '𝔘𝔫𝔦', '\u200b', '/*', '*/', '//', '#'];
 
 export const grammarToken = fc.constantFrom(...KEYWORDS, ...VALUES, ' ', '\n', '\r\n', '\t');

@@ -14,8 +14,8 @@ export interface SubmissionOptions {
 }
 
 export const CEHRT_FOR_YEAR: Record<number, string> = {
-    2022: '0015C8ABCDEFGHJ', 2023: '0015C8ABCDEFGHJ', 2024: '0015C8ABCDEFGHJ',
-    2025: '0015C8ABCDEFGHJ', 2026: '0015C8ABCDEFGHJ', 2027: '0015C8ABCDEFGHJ'
+    2022: '0015C8AB2CD3EF4', 2023: '0015C8AB2CD3EF4', 2024: '0015C8AB2CD3EF4',
+    2025: '0015C8AB2CD3EF4', 2026: '2026C8AB2CD3EF4', 2027: '2027C8AB2CD3EF4'
 };
 
 export function attestations(year: number): string {
@@ -46,7 +46,7 @@ export function submission(o: SubmissionOptions): string {
     practice "Test Practice"
     ${o.entity ?? 'entity group tin 123456789'}
     ${o.period ?? `period ${o.year}-01-01 to ${o.year}-12-31`}
-    ${o.cehrt ?? `cehrt ${CEHRT_FOR_YEAR[o.year] ?? '0015C8ABCDEFGHJ'}`}
+    ${o.cehrt ?? `cehrt ${CEHRT_FOR_YEAR[o.year] ?? '0015C8AB2CD3EF4'}`}
     ${attestations(o.year)}
     ${o.measures ?? measures(o.year)}
     ${o.extra ?? ''}

@@ -26,7 +26,7 @@ describe('export to QPP Submissions API JSON', () => {
         expect(s).toMatchObject({ entityType: 'group', taxpayerIdentificationNumber: '123456789', performanceYear: 2024 });
         const set = s.measurementSets[0];
         expect(Object.keys(set)).toEqual(['category', 'submissionMethod', 'programName', 'cehrtId', 'performanceStart', 'performanceEnd', 'measurements']);
-        expect(set).toMatchObject({ category: 'pi', submissionMethod: 'registry', programName: 'mips', cehrtId: '0015C8ABCDEFGHJ', performanceStart: '2024-01-01', performanceEnd: '2024-12-31' });
+        expect(set).toMatchObject({ category: 'pi', submissionMethod: 'registry', programName: 'mips', cehrtId: '0015C8AB2CD3EF4', performanceStart: '2024-01-01', performanceEnd: '2024-12-31' });
         expect(set.measurements).toContainEqual({ measureId: 'PI_EP_1', value: { numerator: 4120, denominator: 4630 } });
         expect(set.measurements).toContainEqual({ measureId: 'PI_PPHI_1', value: true });
         // Engagement levels are measurements of their own.

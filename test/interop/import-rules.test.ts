@@ -239,7 +239,7 @@ describe('QPP JSON: numbers, the API wrapper, aci, programs', () => {
         expect(importSubmission('x.json', aci).problems[0]).toMatch(/^\/measurementSets\/0\/category \(line \d+, column \d+\): .*Advancing Care Information/);
     });
 
-    it('programName: mips, app1, appPlus from 2025, the year\'s MVP ids, ssp from 2026; anything else lists the valid values', async () => {
+    it('programName: mips, app1, appPlus from 2025, the year\'s MVP ids, ssp from 2026 (reporting ssp); anything else lists the valid values', async () => {
         expect(validPrograms(2022)).toEqual(['mips', 'app1']);
         expect(validPrograms(2025)).toEqual(expect.arrayContaining(['mips', 'app1', 'appPlus', 'G0053', 'M1420']));
         expect(validPrograms(2025)).not.toContain('ssp');
@@ -248,10 +248,11 @@ describe('QPP JSON: numbers, the API wrapper, aci, programs', () => {
         expect(parseQppJson(withProgram(2025, 'appPlus')).errors).toEqual([]);
         expect(parseQppJson(withProgram(2026, 'ssp')).errors).toEqual([]);
         const ssp = importSubmission('x.json', withProgram(2026, 'ssp')).written!;
-        expect(ssp.warnings.join('\n')).toMatch(/programName "ssp" is valid for 2026 but a \.pisub file has no reporting option for it; written as traditional MIPS/);
+        // From 2026 `ssp` is a .pisub reporting option (issue 11): imported as it is, no warning.
+        expect(ssp.warnings.join('\n')).not.toMatch(/programName "ssp"/);
+        expect(ssp.text).toMatch(/^\s*reporting ssp\s*$/m);
         for (const [year, program, pattern] of [
             [2025, 'MIPS_FOO', /Unknown "programName" "MIPS_FOO" for PI\. Valid values for 2025: "mips", "app1", "appPlus", "G0053", .*"M1425"\.$/],
-            [2025, 'ssp', /"ssp" \(Shared Savings Program\) is accepted for PI from the 2026 performance year/],
             [2024, 'CPCPLUS', /Comprehensive Primary Care Plus \(CPC\+\): PI is not submitted through that program/],
             [2024, 'pcf', /Primary Care First \(PCF\): PI is not submitted through that program/]
         ] as const) {
@@ -262,6 +263,10 @@ describe('QPP JSON: numbers, the API wrapper, aci, programs', () => {
         // appPlus before 2025 and an MVP the year does not offer are read, and the rules report them.
         const early = await checkText(withProgram(2024, 'appPlus'), 'x.json');
         expect(early.diagnostics.map(d => d.code)).toContain('reporting/option-not-in-year');
+        // So is ssp before 2026 (`reporting ssp` is an option from 2026; the rules say the year).
+        expect(parseQppJson(withProgram(2025, 'ssp')).errors).toEqual([]);
+        const sspEarly = await checkText(withProgram(2025, 'ssp'), 'x.json');
+        expect(sspEarly.diagnostics.filter(d => d.code === 'reporting/option-not-in-year').map(d => d.message)).toEqual([expect.stringMatching(/Shared Savings Program \(`ssp`\) as a PI program from 2026/)]);
     });
 });
 

@@ -18,7 +18,7 @@ function qpp(o: { year?: string; entity?: string; set?: string; measurements?: s
     "category": "pi",
     "submissionMethod": "registry",
     ${o.set ?? '"programName": "mips",'}
-    "cehrtId": "0015C8ABCDEFGHJ",
+    "cehrtId": "0015C8AB2CD3EF4",
     "performanceStart": "2024-01-01",
     "performanceEnd": "2024-12-31",
     "measurements": [${o.measurements ?? CLEAN_2024}]

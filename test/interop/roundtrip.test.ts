@@ -81,7 +81,7 @@ describe('round trip through QPP JSON', () => {
                     lines.push(`measure ${name} ${yes ? 'yes' : 'no'}${level}`);
                 }
             }
-            const text = `submission generated {\n    year ${year}\n    ${entity}\n    ${reporting}\n    period ${year}-01-01 to ${year}-12-31\n    cehrt 0015C8ABCDEFGHJ\n    ${lines.join('\n    ')}\n}\n`;
+            const text = `submission generated {\n    year ${year}\n    ${entity}\n    ${reporting}\n    period ${year}-01-01 to ${year}-12-31\n    cehrt 0015C8AB2CD3EF4\n    ${lines.join('\n    ')}\n}\n`;
             const r = await roundTrip('generated.pisub', text);
             expect(r.viaJson).toEqual(r.original);
             expect(r.reimported).toEqual(r.original);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver';
 import { submission } from '../helpers/submissions.js';
-import { applyEdits, open, pisub } from './lsp-helpers.js';
+import { applyEdits, close, open, pisub } from './lsp-helpers.js';
 
 /** Opens `text`, asks for the code actions of the first diagnostic with `code`, applies the chosen one. */
 async function quickFix(text: string, code: string, pick?: RegExp) {
@@ -20,7 +20,10 @@ async function quickFix(text: string, code: string, pick?: RegExp) {
     expect(action!.kind).toBe('quickfix');
     expect(action!.diagnostics).toEqual([diagnostic]);
     const after = applyEdits(document, action!.edit!.changes![uri]);
+    // The same submission before and after the fix is not two files of one workspace.
+    close(document);
     const fixed = await open(after);
+    close(fixed);
     return { action: action!, actions, after, codesAfter: fixed.diagnostics!.map(d => String(d.code)) };
 }
 

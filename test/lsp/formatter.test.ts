@@ -19,7 +19,7 @@ submission   messy-2024{ year 2024
 \tentity group   tin 123456789
 
 
-   period 2024-01-01    to 2024-12-31   cehrt 0015C8ABCDEFGHJ
+   period 2024-01-01    to 2024-12-31   cehrt 0015C8AB2CD3EF4
   attest security-risk-analysis yes completed 2024-03-14 // done in March
   /* block
      comment */
@@ -37,7 +37,7 @@ submission messy-2024 {
     entity group tin 123456789
 
     period 2024-01-01 to 2024-12-31
-    cehrt 0015C8ABCDEFGHJ
+    cehrt 0015C8AB2CD3EF4
     attest security-risk-analysis yes completed 2024-03-14 // done in March
     /* block
      comment */

@@ -19,6 +19,16 @@ export async function open(text: string): Promise<LangiumDocument> {
     return parseHelper(pisub())(text, { validation: true, documentUri: `file:///test/doc-${++counter}.pisub` });
 }
 
+/**
+ * Removes a document from the shared workspace (and its index entries), so that later documents are
+ * not checked together with it (submission/duplicate-name, submission/conflicting-data).
+ */
+export function close(document: LangiumDocument): void {
+    const shared = pisub().shared;
+    shared.workspace.LangiumDocuments.deleteDocument(document.uri);
+    shared.workspace.IndexManager.remove(document.uri);
+}
+
 /** Removes the `<|>` marker and returns the text and the marker's offset. */
 export function cursor(marked: string): { text: string; offset: number } {
     const offset = marked.indexOf('<|>');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InlayHint } from 'vscode-languageserver';
 import { submission } from '../helpers/submissions.js';
-import { open, pisub } from './lsp-helpers.js';
+import { close, open, pisub } from './lsp-helpers.js';
 
 async function hints(text: string): Promise<{ line: string; label: string; tooltip: string }[]> {
     const document = await open(text);
@@ -9,6 +9,7 @@ async function hints(text: string): Promise<{ line: string; label: string; toolt
         textDocument: { uri: document.uri.toString() },
         range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }
     }) as InlayHint[];
+    close(document); // the next test's file (same TIN and year) must not be checked against this one
     const lines = text.split('\n');
     return list.map(h => {
         expect(h.position.character).toBe(lines[h.position.line].trimEnd().length); // at the end of the statement
@@ -18,7 +19,9 @@ async function hints(text: string): Promise<{ line: string; label: string; toolt
 
 async function lens(text: string) {
     const document = await open(text);
-    return (await pisub().lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [];
+    const list = (await pisub().lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [];
+    close(document); // the next test's file (same TIN and year) must not be checked against this one
+    return list;
 }
 
 describe('points per measure (inlay hints)', () => {
@@ -39,7 +42,7 @@ describe('points per measure (inlay hints)', () => {
         const list = await hints(submission({ year: 2024 }).replace('measure query-of-pdmp yes', 'measure query-of-pdmp excluded PI_EP_2_EX_1'));
         const pdmp = list.find(h => h.line.startsWith('measure query-of-pdmp'));
         expect(pdmp?.label).toBe('excluded: 10 pts → PI_EP_1');
-        expect(pdmp?.tooltip).toBe('Query of PDMP excluded: its 10 points go to e-Prescribing.');
+        expect(pdmp?.tooltip).toBe("Query of PDMP excluded: its 10 points go to e-Prescribing (CMS's PY23 known issues; pi-rules-notes §7.2).");
         expect(list.find(h => h.line.startsWith('measure e-prescribing'))?.label).toBe('16/20 pts');
     });
 });

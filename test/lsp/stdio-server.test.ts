@@ -145,5 +145,5 @@ describe('the standalone language server over stdio', () => {
         // Renaming back flags both again.
         await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: 3 }, contentChanges: [{ text }] });
         await waitFor('the duplicate back on the first file', () => dup(a)?.length ? true : undefined);
-    }, 60_000);
+    });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_YEARS } from '../../src/language/data/measures.js';
+import { factsFor } from '../../src/language/data/years.js';
 import { ENTITY_KINDS } from '../../src/language/model/submission.js';
 import { fillTemplate, submissionTemplate, templatePlaceholders, templateProblem, templateSnippet } from '../../src/language/templates.js';
 import { formatPisubText } from '../../src/language/lsp/format-text.js';
@@ -12,7 +13,8 @@ function fill(year: number) {
         if (what === 'practice name') return 'Riverside Family Medicine';
         if (what.startsWith('TIN')) return '123456789';
         if (what.startsWith('clinician NPI')) return '1234567893';
-        if (what.startsWith('CMS EHR Certification ID')) return '0015C8ABCDEFGHJ';
+        // An id of the form the year expects (XX15C… → 0015C…, 2026C…), never more than 3 letters in a row.
+        if (what.startsWith('CMS EHR Certification ID')) return `${factsFor(year)!.cehrtPrefixes.value[0].replace('XX', '00')}8AB2CD3EF4`;
         if (what.startsWith('date in')) return `${year}-03-14`;
         if (what === 'numerator') return '50';
         if (what === 'denominator') return '100';

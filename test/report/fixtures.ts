@@ -5,11 +5,12 @@ import { measures, submission } from '../helpers/submissions.js';
 
 export const PORTFOLIO_FILES: Record<string, string> = {
     // A clean group: the best score.
-    // Each file has its own submission name: names are unique among the files checked together.
+    // Each file has its own submission name and entity: two files for one entity and year that disagree
+    // would be submission/conflicting-data.
     'clean/riverside-2024.pisub': submission({ year: 2024 }).replace('submission test-2024', 'submission riverside-2024').replace('"Test Practice"', '"Riverside Family Medicine"'),
     // SAFER "no" in 2024: the category scores 0.
     'zero/oakwood-2024.pisub': submission({ year: 2024 }).replace('submission test-2024', 'submission oakwood-2024').replace('"Test Practice"', '"Oakwood <Clinic> & Sons"')
-        .replace('attest safer-guide yes', 'attest safer-guide no'),
+        .replace('attest safer-guide yes', 'attest safer-guide no').replace('tin 123456789', 'tin 223456789'),
     // Low proportions: a low but non-zero score.
     'low/birch-2023.pisub': submission({
         year: 2023, entity: 'entity individual tin 123456789 npi 1234567893',

@@ -70,7 +70,7 @@ describe('portfolio rows', () => {
     it('orders by zero, then score, then errors, then warnings', () => {
         const base: PortfolioRow = {
             path: 'a', submission: null, practice: 'A', entity: { kind: null, tin: null, npi: null, id: null }, year: 2024,
-            score: 50, zero: false, zeroReasons: [], reweighted: false, errors: 0, warnings: 0, infos: 0, evidenceMissing: null
+            score: 50, scoreRange: { min: 50, max: 50 }, zero: false, zeroReasons: [], reweighted: false, errors: 0, warnings: 0, infos: 0, evidenceMissing: null
         };
         const sorted = (rows: PortfolioRow[]) => [...rows].sort(compareRows).map(r => r.path);
         expect(sorted([{ ...base, path: 'ok' }, { ...base, path: 'zero', zero: true, score: 0 }])).toEqual(['zero', 'ok']);
@@ -89,7 +89,7 @@ describe('table', () => {
         const body = lines.slice(2, 2 + p.rows.length);
         expect(body[0]).toMatch(/^1\s+Cedar Health\s+group TIN 123456789\s+—\s+0 ZERO\s+year\/unsupported\s+\d+\s+0\s+\d+ missing$/);
         expect(body[2]).toContain('attestation/safer-not-yes');
-        expect(body[4]).toMatch(/Riverside Family Medicine.*2024\s+\d+\s+0\s+0\s+\d+ missing$/);
+        expect(body[4]).toMatch(/Riverside Family Medicine.*2024\s+\d+( \(\d+–\d+\))?\s+0\s+0\s+\d+ missing$/);
         // A reweighted practice submits no PI data: nothing to document.
         expect(body[5]).toMatch(/Elm Street Clinic.*reweighted.*—$/);
         // Repeated reasons are counted, not repeated.
@@ -124,7 +124,7 @@ describe('csv', () => {
         expect(lines.length).toBe(p.rows.length + 2); // + header + final empty
         const birch = lines.find(l => l.includes('birch'))!;
         expect(birch).toMatch(/^4,"Birch, ""Family"" Care",birch-2023,individual,123456789,1234567893,,2023,\d+,false,,0,0,false,low\/birch-2023\.pisub,\d+$/);
-        expect(lines[3]).toMatch(/^3,Oakwood <Clinic> & Sons,oakwood-2024,group,123456789,,,2024,0,true,"?attestation\/safer-not-yes: SAFER Guide/);
+        expect(lines[3]).toMatch(/^3,Oakwood <Clinic> & Sons,oakwood-2024,group,223456789,,,2024,0,true,"?attestation\/safer-not-yes: SAFER Guide/);
     });
 });
 

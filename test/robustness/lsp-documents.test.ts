@@ -140,7 +140,7 @@ describe('documents of any URI', () => {
         expect(summary.files).toBe(1);
         await close(other);
         await expectServing();
-    }, 120_000);
+    });
 
     it('a closed .pisub file that exists on disk goes back to its disk content', async () => {
         const path = join(dir, 'on-disk.pisub');
@@ -155,7 +155,7 @@ describe('documents of any URI', () => {
         const summary = await server.conn.sendRequest('pisub/checkWorkspace', {}) as { files: number };
         expect(summary.files).toBe(1);
         expect(readFileSync(path, 'utf8')).not.toContain('onc-direct-review');
-    }, 120_000);
+    });
 
     it('an open document over the size cap gets one diagnostic saying why it is not checked', async () => {
         const uri = 'untitled:Huge-1';
@@ -168,7 +168,7 @@ describe('documents of any URI', () => {
         expect(published[0].message).toMatch(/not checked.*4\.0 MB.*at most 4 MB/);
         await close(uri);
         await expectServing();
-    }, 120_000);
+    });
 
     it('clamps out-of-range request positions: every completion range lies inside the document', async () => {
         const uri = 'untitled:Clamp-1';
@@ -185,7 +185,7 @@ describe('documents of any URI', () => {
         }
         await close(uri);
         await expectServing();
-    }, 120_000);
+    });
 });
 
 describe('unresolved prior-year references', () => {
@@ -215,7 +215,7 @@ describe('unresolved prior-year references', () => {
         await close('untitled:Prior-1');
         expect((await unresolved).some(d => d.code === 'prior-year/unresolved')).toBe(true);
         for (const uri of [orphan, typing]) await close(uri);
-    }, 120_000);
+    });
 });
 
 describe('uncaught errors', () => {
@@ -234,7 +234,7 @@ describe('uncaught errors', () => {
         } finally {
             await other.stop();
         }
-    }, 120_000);
+    });
 });
 
 describe('memory', () => {
@@ -258,7 +258,7 @@ describe('memory', () => {
         const perCycleMb = (rss[39] - rss[9]) / 30 / 1024;
         console.log(`RSS after cycle 10: ${(rss[9] / 1024).toFixed(0)} MB, after 40: ${(rss[39] / 1024).toFixed(0)} MB (${perCycleMb.toFixed(2)} MB per cycle)`);
         expect(perCycleMb).toBeLessThan(3);
-    }, 300_000);
+    });
 });
 
 describe('hostile editor (seeded)', () => {
@@ -336,5 +336,5 @@ describe('hostile editor (seeded)', () => {
         console.log(`hostile editor: ${requests} random requests answered; ${openDocs.size} documents open at the end, ${positionsChecked} response positions checked`);
         // None of these URIs is a file on disk: once closed, their diagnostics are cleared.
         for (const uri of everOpened) expect(server.latestDiagnostics(uri), uri).toEqual([]);
-    }, 300_000);
+    });
 });

@@ -111,7 +111,7 @@ describe('workspace scan', () => {
         } finally {
             await server.stop();
         }
-    }, 180_000);
+    });
 });
 
 describe('CLI folder scan', () => {
@@ -129,5 +129,5 @@ describe('CLI folder scan', () => {
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
-    }, 60_000);
+    });
 });

@@ -66,7 +66,7 @@ describe('every quick fix leaves a file that parses, without the finding it fixe
             'evidence/hash-mismatch', 'evidence/hash-not-recorded', 'evidence/period-mismatch', 'exclusion/ambiguous', 'exclusion/pdmp-after-ep-exclusion',
             'exclusion/with-measure', 'hie/conflicting-options', 'measure/duplicate', 'measure/id-case', 'measure/not-in-year',
             'measure/required-missing', 'period/too-short', 'public-health/bonus-engagement-missing', 'public-health/engagement-missing',
-            'public-health/engagement-not-in-year', 'rollup/total-mismatch', 'submission/duplicate-name', 'submission/duplicate-statement', 'year/missing'
+            'public-health/engagement-not-in-year', 'reporting/virtual-group-traditional-only', 'rollup/total-mismatch', 'submission/duplicate-name', 'submission/duplicate-statement', 'year/missing'
         ]);
         for (const code of exercised) expect(RULES.has(code)).toBe(true);
     });

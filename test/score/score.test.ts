@@ -110,13 +110,15 @@ describe('score', () => {
         }
     });
 
-    it('does not give eCR full credit for "no" outside 2025', async () => {
+    it('scores the category 0 for "no" on eCR outside 2025 (a required yes/no measure, pi-rules-notes §7.1)', async () => {
         const s = await score(submission({ year: 2024 }).replace(/public-health electronic-case-reporting yes[^\n]*/, 'public-health electronic-case-reporting no'));
         expect(points(s).PI_PHCDRR_3).toBe(0);
-        // 90 − 12.5 = 77.5 → 78, and the estimate says the rounding is not documented.
+        // Without the gate: 90 − 12.5 = 77.5; with it, 0 and the reason.
         expect(s.rawScore).toBe(77.5);
-        expect(s.score).toBe(78);
-        expect(s.uncertainties.some(u => u.includes('77.5'))).toBe(true);
+        expect(s.score).toBe(0);
+        expect(s.zero).toBe(true);
+        expect(s.zeroReasons.map(r => r.code)).toEqual(['measure/answer-no']);
+        expect(s.scoreRange).toEqual({ min: 0, max: 0 });
     });
 
     it('adds the 5-point public-health bonus once, and caps the total at 100', async () => {

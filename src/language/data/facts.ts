@@ -38,12 +38,29 @@ export interface YearFacts {
     readonly minPeriodDays: Fact<number>;
     /** CEHRT id prefixes QPP accepts this year (first five characters). */
     readonly cehrtPrefixes: Fact<readonly string[]>;
+    /**
+     * Well-formed CEHRT id prefixes that may or may not pass this year: a warning (with the fact's
+     * note), never an error. 2023: XX15E (QPP accepted the form; the texts require Cures Update);
+     * 2026–2027: the earlier forms (a new id is required each year, whether the old ones pass is L).
+     */
+    readonly cehrtUnconfirmedPrefixes?: Fact<readonly string[]>;
     /** Which answers satisfy the SAFER Guide attestation (PI_PPHI_2). */
     readonly saferAnswers: Fact<readonly ('yes' | 'no')[]>;
     /** The SAFER High Priority Practices Guide edition to use, where a year prescribes one. */
     readonly saferGuideVersion?: Fact<string>;
     /** Which answers satisfy the ONC Direct Review attestation (PI_ONCDIR_1). */
     readonly oncDirectReviewAnswers: Fact<readonly ('yes' | 'no')[]>;
+    /**
+     * A "no" on a required yes/no measure (Query of PDMP where required, immunization, eCR, HIE_5 /
+     * HIE_6 when it is the HIE option reported) scores the whole category 0 (pi-rules-notes §7.1).
+     * Suppressed measures and bonus measures are never gated. Confidence: H where the year's text was
+     * seen (2024), M where it is believed to carry the same note.
+     */
+    readonly answerNoZeroes: Fact<boolean>;
+    /** APM entities may report PI at the APM entity level (What's New 2023; §7.5). */
+    readonly apmEntityPiReporting: Fact<boolean>;
+    /** Virtual groups report traditional MIPS only: no MVP, no APP (§7.5). */
+    readonly virtualGroupTraditionalOnly: Fact<boolean>;
     /** Public-health measures must state their active-engagement level. */
     readonly engagementLevelRequired: Fact<boolean>;
     /** At most one performance period at pre-production per measure (needs the prior year). */
@@ -56,21 +73,38 @@ export interface YearFacts {
     readonly hieOptions: Fact<readonly (readonly string[])[]>;
     /** Points per scored measure. Public-health objective points are split between its required measures. */
     readonly points: Readonly<Record<string, PointsEntry>>;
-    readonly publicHealthObjective: { readonly measures: readonly string[]; readonly points: number; readonly confidence: Confidence };
+    readonly publicHealthObjective: {
+        readonly measures: readonly string[]; readonly points: number; readonly confidence: Confidence;
+        /**
+         * Where the objective's points go when every required public-health measure is excluded:
+         * a measure id, or null when they are not redistributed (2025, eCR suppressed).
+         */
+        readonly whenAllExcluded: { readonly to: string | null; readonly confidence: Confidence; readonly note: string };
+    };
     /** Optional public-health measures, one of which earns the bonus. */
     readonly publicHealthBonus: { readonly measures: readonly string[]; readonly points: number; readonly confidence: Confidence };
     /** Where an excluded measure's points go. */
     readonly redistribution: readonly Redistribution[];
-    /** Category weight in the MIPS final score. */
-    readonly categoryWeight: Fact<{ readonly default: number; readonly apmEntityOrApp: number }>;
+    /** Category weight in the MIPS final score: the default, and PI's weight when cost is reweighted (§7.4). */
+    readonly categoryWeight: Fact<{ readonly default: number; readonly costReweighted: number }>;
 }
 
-/** "When `excluded` is excluded, its points go to `to` (split evenly among those reported)". */
+/**
+ * "When `excluded` is excluded, its points go to `to` (split evenly among those reported and not
+ * excluded; when all of them are excluded too, along their own rules)".
+ */
 export interface Redistribution {
     readonly excluded: string;
     readonly to: readonly string[];
     readonly confidence: Confidence;
     readonly note: string;
+    /**
+     * Other readings the official texts leave open (a rule of confidence L): the score is computed
+     * under each, and the spread is the score range. `short` completes "depending on …".
+     */
+    readonly rivals?: readonly { readonly to: readonly string[]; readonly note: string }[];
+    /** "how CMS redistributes the PI_HIE_1 exclusion": for the range text. */
+    readonly short?: string;
 }
 
 /** Everything pisub knows about one performance year: CMS's measure data and the facts above. */
@@ -81,7 +115,14 @@ export interface YearData {
     readonly facts: YearFacts;
 }
 
-/** The PI category's weight in the MIPS final score (the same every year pisub knows). */
-export const CATEGORY_WEIGHT = fact({ default: 0.25, apmEntityOrApp: 0.30 }, 'H', ['cfr', 'notesPoints'],
-    '25% of the MIPS final score by default (42 CFR 414.1375(a)); 30% for APM entities and the APP.');
+/**
+ * The PI category's weight in the MIPS final score (the same every year pisub knows): 25% unless
+ * CMS assigns another weight (42 CFR 414.1375(a)); 30% whenever the cost category is reweighted to 0%
+ * (APM entity participation and the APP are examples: the 2023/2024 guides' weight charts; "Cost
+ * isn't evaluated under the APP"); 0% when PI itself is reweighted. Other combinations give other
+ * weights (CMS public data shows 0.85), so the weight is an assumption the user can state
+ * (`weight 30%`, `--weight 30`). pi-rules-notes §7.4.
+ */
+export const CATEGORY_WEIGHT = fact({ default: 0.25, costReweighted: 0.30 }, 'H', ['cfr', 'guide2024', 'guide2023', 'notesWeight'],
+    '25% of the MIPS final score by default (42 CFR 414.1375(a)); 30% whenever the cost category is reweighted to 0% (as for APM entity participation and the APP); 0% when PI is reweighted.');
 

@@ -63,6 +63,26 @@ export const SOURCES = {
         label: 'PI rules notes §1 (measure catalogue)',
         where: 'shared/reference/pi-rules-notes.md §1'
     },
+    notesCorrections: {
+        label: 'PI rules notes §7 (corrections of December 2026)',
+        where: 'shared/reference/pi-rules-notes.md §7 (holds over §1–§6); research-2026-12.md has the quotes'
+    },
+    notesWeight: {
+        label: 'PI rules notes §7.4 (category weight)',
+        where: 'shared/reference/pi-rules-notes.md §7.4; research-2026-12.md W1 (CMS public data: PI weights 0.25 / 0 / 0.30 / 0.85)'
+    },
+    research: {
+        label: 'Research of December 2026',
+        where: 'shared/reference/research-2026-12.md (quotes from CMS repositories, CHPL and ONC)'
+    },
+    chplIdGenerator: {
+        label: 'CHPL certification id generator (ONC)',
+        where: 'chpladmin/chpl-api CertificationIdDAO.java ("we do not allow strings of more than 3 sequential alpha characters"); research-2026-12.md I7'
+    },
+    oncCehrtId: {
+        label: 'ONC: CMS EHR Certification ID quick reference (January 2026)',
+        where: 'healthit.gov/?p=212039 ("A new CMS EHR Certification ID is required each year"); research-2026-12.md I5'
+    },
     npiStandard: {
         label: 'CMS NPI check digit (Luhn over 80840 + NPI)',
         where: 'shared/reference/pi-rules-notes.md §4 (CMS "Requirements for NPI check digit")'

@@ -21,6 +21,7 @@ export const PisubTerminals = {
 export type PisubTerminalNames = keyof typeof PisubTerminals;
 
 export type PisubKeywordNames =
+    | "%"
     | "-"
     | "/"
     | "apm-entity"
@@ -59,6 +60,7 @@ export type PisubKeywordNames =
     | "sha256"
     | "small-practice"
     | "special-status"
+    | "ssp"
     | "subgroup"
     | "submission"
     | "tin"
@@ -66,6 +68,7 @@ export type PisubKeywordNames =
     | "traditional"
     | "version"
     | "virtual-group"
+    | "weight"
     | "year"
     | "yes"
     | "{"
@@ -446,10 +449,10 @@ export function isRatioValue(item: unknown): item is RatioValue {
     return reflection.isInstance(item, RatioValue.$type);
 }
 
-export type ReportingOption = 'app' | 'app-plus' | 'mvp' | 'traditional';
+export type ReportingOption = 'app' | 'app-plus' | 'mvp' | 'ssp' | 'traditional';
 
 export function isReportingOption(item: unknown): item is ReportingOption {
-    return item === 'traditional' || item === 'mvp' || item === 'app' || item === 'app-plus';
+    return item === 'traditional' || item === 'mvp' || item === 'app' || item === 'app-plus' || item === 'ssp';
 }
 
 export interface ReportingStatement extends langium.AstNode {
@@ -475,7 +478,7 @@ export function isSpecialStatus(item: unknown): item is SpecialStatus {
     return item === 'small-practice' || item === 'hospital-based' || item === 'asc-based' || item === 'non-patient-facing' || item === 'hardship-exception';
 }
 
-export type Statement = CehrtStatement | ClinicianStatement | EntityStatement | EvidenceStatement | MeasureStatement | NoteStatement | PeriodStatement | PracticeStatement | PriorYearStatement | ReportingStatement | StatusStatement | YearStatement;
+export type Statement = CehrtStatement | ClinicianStatement | EntityStatement | EvidenceStatement | MeasureStatement | NoteStatement | PeriodStatement | PracticeStatement | PriorYearStatement | ReportingStatement | StatusStatement | WeightStatement | YearStatement;
 
 export const Statement = {
     $type: 'Statement'
@@ -537,6 +540,21 @@ export function isVersionDetail(item: unknown): item is VersionDetail {
     return reflection.isInstance(item, VersionDetail.$type);
 }
 
+export interface WeightStatement extends langium.AstNode {
+    readonly $container: Submission;
+    readonly $type: 'WeightStatement';
+    percent: string;
+}
+
+export const WeightStatement = {
+    $type: 'WeightStatement',
+    percent: 'percent'
+} as const;
+
+export function isWeightStatement(item: unknown): item is WeightStatement {
+    return reflection.isInstance(item, WeightStatement.$type);
+}
+
 export interface YearStatement extends langium.AstNode {
     readonly $container: Submission;
     readonly $type: 'YearStatement';
@@ -580,6 +598,7 @@ export type PisubAstType = {
     StatusStatement: StatusStatement
     Submission: Submission
     VersionDetail: VersionDetail
+    WeightStatement: WeightStatement
     YearStatement: YearStatement
 }
 
@@ -881,6 +900,15 @@ export class PisubAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [MeasureDetail.$type]
+        },
+        WeightStatement: {
+            name: WeightStatement.$type,
+            properties: {
+                percent: {
+                    name: WeightStatement.percent
+                }
+            },
+            superTypes: [Statement.$type]
         },
         YearStatement: {
             name: YearStatement.$type,

@@ -30,7 +30,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -150,6 +150,13 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "$ref": "#/rules@26"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@33"
+            },
+            "arguments": []
           }
         ]
       },
@@ -174,7 +181,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -202,7 +209,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -322,7 +329,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -362,7 +369,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -396,6 +403,10 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "Keyword",
             "value": "app-plus"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ssp"
           }
         ]
       },
@@ -420,7 +431,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -436,7 +447,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -464,7 +475,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -510,7 +521,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -592,7 +603,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -608,7 +619,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -666,7 +677,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             },
@@ -728,7 +739,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -756,7 +767,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -894,7 +905,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -906,7 +917,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             },
@@ -977,7 +988,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@42"
                 },
                 "arguments": []
               },
@@ -1008,7 +1019,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -1049,7 +1060,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -1083,7 +1094,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           },
@@ -1154,7 +1165,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1182,7 +1193,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -1210,7 +1221,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1226,7 +1237,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1247,10 +1258,42 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@42"
+            "$ref": "#/rules@43"
           },
           "arguments": []
         }
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "WeightStatement",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "weight"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "percent",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@41"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "%"
+          }
+        ]
       },
       "entry": false,
       "fragment": false,
@@ -1274,7 +1317,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@40"
+                  "$ref": "#/rules@41"
                 },
                 "arguments": []
               }
@@ -1283,7 +1326,7 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }
@@ -1303,6 +1346,13 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@42"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@41"
             },
             "arguments": []
@@ -1317,21 +1367,14 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@43"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }
@@ -1351,14 +1394,14 @@ export const PisubGrammar = (): Grammar => loadedPisubGrammar ?? (loadedPisubGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }

@@ -138,6 +138,11 @@ function layout(text: string, tokens: readonly IToken[], hidden: readonly IToken
             flush();
             if (blankBefore && blankLineAllowed()) lines.push('');
         }
+        if (image === '%' && current.length > 0) {
+            // A percentage (`weight 30%`): the sign follows its number without a space.
+            current[current.length - 1] += image;
+            continue;
+        }
         push(image);
         if (image === '-') glue = true;
         if (image === '{') {

@@ -15,6 +15,8 @@ import { factsFor, type YearFacts } from '../data/years.js';
 import { daysInclusive, parseIsoDate } from '../rules/dates.js';
 import type { Analysis } from '../rules/engine.js';
 import { describeYears } from '../rules/resolve.js';
+import { changesFor } from '../rules/changes.js';
+import { describeRange } from '../score/score.js';
 import type { PisubServices } from '../pisub-module.js';
 import { targetAt, type Target } from './at-offset.js';
 import { CONFIDENCE_MEANING, reasonsSummary } from './score-labels.js';
@@ -124,10 +126,17 @@ function measureHover(analysis: Analysis, info: MeasureInfo, catalogue: YearCata
         lines.push('', `Active-engagement levels: ${info.preprod.map(l => `\`${l}\``).join(', ')} (write \`engagement pre-production\` or \`engagement production\`).`);
     }
     if (facts.suppressedMeasures.value.includes(id)) lines.push('', `Suppressed in ${catalogue.year}: ${facts.suppressedMeasures.note ?? 'any answer earns full credit.'}`);
+    if (id === 'PI_PPHI_1' && /risk management activities/i.test(info.description)) {
+        lines.push('', `In ${catalogue.year} the attestation covers security **risk analysis and risk management** (45 CFR 164.308(a)(1)(ii)(A) and (B)), not only the analysis.`);
+    }
     const scored = analysis.score.measures.find(m => m.measureId === id);
-    if (scored && !analysis.score.reweighted) lines.push('', `In this file: ${pointsInFile(analysis, scored)} (${scored.formula}).${confidenceNote(scored.confidence)}`);
+    if (scored && !analysis.score.reweighted) {
+        const range = scored.pointsRange.min !== scored.pointsRange.max ? `; ${describeRange(scored.pointsRange)} depending on ${analysis.score.rangeReasons.join(' and ') || 'an uncertain rule'}` : '';
+        lines.push('', `In this file: ${pointsInFile(analysis, scored)} (${scored.formula}${range}).${confidenceNote(scored.confidence)}`);
+    }
     const evidence = evidenceLineFor(analysis, id);
     if (evidence) lines.push('', evidence);
+    lines.push(...changedLines(catalogue.year, id));
     return lines.join('\n');
 }
 
@@ -140,6 +149,12 @@ function pointsInFile(analysis: Analysis, scored: MeasureScore): string {
 /** What a confidence below H means, where points rest on it. */
 function confidenceNote(confidence: Confidence): string {
     return confidence === 'H' ? '' : ` Confidence ${confidence}: ${CONFIDENCE_MEANING[confidence]}`;
+}
+
+/** "Changed in 2024: …" for a statement whose rule or data changed from the year before (rules/changes.ts). */
+function changedLines(year: number, subject: string): string[] {
+    const changes = changesFor(year, subject);
+    return changes.length ? ['', `**Changed in ${year}** (from ${year - 1}):`, ...changes.map(c => `- ${c.text}`)] : [];
 }
 
 function countHover(analysis: Analysis, target: Target & { kind: 'count' }, catalogue: YearCatalogue, facts: YearFacts): string | undefined {
@@ -171,6 +186,7 @@ function periodHover(analysis: Analysis, target: Target & { kind: 'period' }, fa
     }
     if (facts) {
         lines.push('', `${facts.year} requires at least ${facts.minPeriodDays.value} continuous days within the calendar year.${facts.minPeriodDays.note ? ' ' + facts.minPeriodDays.note : ''}`);
+        lines.push(...changedLines(facts.year, 'period'));
     } else if (analysis.year === undefined) {
         lines.push('', 'Set a supported `year` to see the minimum length.');
     }
@@ -188,7 +204,7 @@ function yearHover(written: string, facts: YearFacts | undefined): string {
         `- SAFER Guide: ${facts.saferAnswers.value.map(a => `"${a}"`).join(' or ')} satisfies it${facts.saferGuideVersion ? ` (${facts.saferGuideVersion.value} edition)` : ''}`,
         `- Public-health active-engagement levels: ${facts.engagementLevelRequired.value ? 'required' : 'not reported'}`,
         `- HIE options: ${facts.hieOptions.value.map(o => o.join(' + ')).join(', or ')}`,
-        `- Category weight: ${facts.categoryWeight.value.default * 100}% (${facts.categoryWeight.value.apmEntityOrApp * 100}% for APM entities and the APP)`
+        `- Category weight: ${facts.categoryWeight.value.default * 100}% by default, ${facts.categoryWeight.value.costReweighted * 100}% when the cost category is reweighted (APM entities, the APP); state another with \`weight <n>%\``
     ];
     return lines.join('\n');
 }
@@ -196,7 +212,9 @@ function yearHover(written: string, facts: YearFacts | undefined): string {
 function cehrtHover(facts: YearFacts): string {
     const forms = facts.cehrtPrefixes.value.map(p => `\`${p}…\``).join(', ');
     return [`**CMS EHR Certification ID** (15 characters, from the CHPL)`, '',
-        `Accepted forms in ${facts.year}: ${forms}${facts.cehrtPrefixes.confidence === 'L' ? ' (not confirmed for this year)' : ''}.${facts.cehrtPrefixes.note ? ' ' + facts.cehrtPrefixes.note : ''}`].join('\n');
+        `Accepted forms in ${facts.year}: ${forms}${facts.cehrtPrefixes.confidence === 'L' ? ' (not confirmed for this year)' : ''}.${facts.cehrtPrefixes.note ? ' ' + facts.cehrtPrefixes.note : ''}`,
+        ...(facts.cehrtUnconfirmedPrefixes ? ['', `Not confirmed for ${facts.year} (a warning): ${facts.cehrtUnconfirmedPrefixes.value.map(p => `\`${p}…\``).join(', ')}. ${facts.cehrtUnconfirmedPrefixes.note ?? ''}`] : []),
+        ...changedLines(facts.year, 'cehrt')].join('\n');
 }
 
 function reportingHover(option: string, catalogue: YearCatalogue, facts: YearFacts): string {
@@ -204,8 +222,9 @@ function reportingHover(option: string, catalogue: YearCatalogue, facts: YearFac
     const what: Record<string, string> = {
         traditional: 'Traditional MIPS.',
         mvp: `A MIPS Value Pathway; name it: \`reporting mvp <id>\`. MVPs offered for PI in ${catalogue.year}: ${mvps.join(', ') || 'none (MVPs start in 2023)'}.`,
-        app: `The APM Performance Pathway; PI weighs ${facts.categoryWeight.value.apmEntityOrApp * 100}% of the final score.`,
-        'app-plus': `APP Plus${catalogue.programs.has('appPlus') ? '' : ` (not offered in ${catalogue.year}; it starts in 2025)`}.`
+        app: `The APM Performance Pathway; cost isn't evaluated, so PI weighs ${facts.categoryWeight.value.costReweighted * 100}% of the final score.`,
+        'app-plus': `APP Plus${catalogue.programs.has('appPlus') ? '' : ` (not offered in ${catalogue.year}; it starts in 2025)`}.`,
+        ssp: `The Shared Savings Program (\`ssp\`)${catalogue.programs.has('ssp') ? `: CMS's ${catalogue.year} measure data lists it for every PI measure; the QPP Submissions API does not yet document it as a programName (low confidence).` : ` is not a PI program in CMS's ${catalogue.year} measure data (it is from 2026).`}`
     };
-    return `**reporting ${option}**\n\n${what[option] ?? ''}`;
+    return [`**reporting ${option}**`, '', what[option] ?? '', ...changedLines(catalogue.year, 'reporting')].join('\n');
 }

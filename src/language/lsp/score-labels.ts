@@ -7,7 +7,7 @@ import type { MeasureEntry } from '../model/submission.js';
 import { RULES } from '../rules/catalogue.js';
 export { CONFIDENCE_MEANING } from './confidence-words.js';
 import type { Analysis } from '../rules/engine.js';
-import type { MeasureScore } from '../score/score.js';
+import { describeRange, type MeasureScore } from '../score/score.js';
 import { measureIdOf } from './at-offset.js';
 
 function pts(n: number): string {
@@ -59,5 +59,8 @@ export function totalLabel(analysis: Analysis): string {
     if (s.reweighted) return 'PI: reweighted to 0% of the final score (special status, no PI data)';
     if (s.zero) return `PI score: 0 / 100 — ${reasonsSummary(s.zeroReasons)}`;
     const bonus = s.bonus > 0 ? `, incl. ${pts(s.bonus)} bonus` : '';
-    return `PI score: ${s.score} / 100${bonus}${s.capped ? ' (capped)' : ''} ≈ ${pts(Math.round(s.finalScoreContribution * 100) / 100)} MIPS final-score points`;
+    // An uncertain rule makes the score a range: "90 / 100 (89–90 depending on …)".
+    const why = s.rangeReasons.length ? ` depending on ${s.rangeReasons.join(' and ')}` : '';
+    const range = s.scoreRange.min !== s.scoreRange.max ? ` (${describeRange(s.scoreRange)}${why})` : '';
+    return `PI score: ${s.score} / 100${range}${bonus}${s.capped ? ' (capped)' : ''} ≈ ${pts(Math.round(s.finalScoreContribution * 100) / 100)} MIPS final-score points`;
 }

@@ -148,6 +148,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
     const clinicians: ClinicianModel[] = [];
     const notes: Located<string>[] = [];
     const evidence: EvidenceModel[] = [];
+    const weights: Located<string>[] = [];
     let priorYear: PriorYearModel | undefined;
 
     for (const st of root.statements ?? []) {
@@ -163,6 +164,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
             case 'ClinicianStatement': { const c = clinicianFromAst(st); if (c) clinicians.push(c); break; }
             case 'NoteStatement': if (st.text !== undefined) notes.push(prop(st, 'text', st.text)); break;
             case 'EvidenceStatement': { const e = evidenceFromAst(st); if (e) evidence.push(e); break; }
+            case 'WeightStatement': if (st.percent !== undefined) weights.push({ value: st.percent, span: nodeSpan(st) }); break;
             case 'PriorYearStatement': {
                 if (priorYear || !st.submission) break;
                 const target = st.submission.ref;
@@ -180,7 +182,7 @@ export function modelFromAst(root: Submission, resolvePrior?: (target: Submissio
         origin: 'pisub',
         name,
         headerSpan: name?.span ?? { offset: nodeSpan(root).offset, end: Math.min(nodeSpan(root).end, nodeSpan(root).offset + 10) },
-        years, practices, entities, reportings, periods, cehrts, entries, statuses, clinicians, priorYear, notes, evidence,
+        years, practices, entities, reportings, periods, cehrts, entries, statuses, clinicians, priorYear, notes, evidence, weights,
         insertAt: closingBraceOffset(root)
     };
 }

@@ -40,7 +40,7 @@ export function entityTakes(kind: EntityKind, identifier: 'tin' | 'npi' | 'id'):
     return ENTITY_IDENTIFIERS[kind]?.some(i => i.keyword === identifier) ?? false;
 }
 
-export const REPORTING_OPTIONS = ['traditional', 'mvp', 'app', 'app-plus'] as const;
+export const REPORTING_OPTIONS = ['traditional', 'mvp', 'app', 'app-plus', 'ssp'] as const;
 export type ReportingOption = typeof REPORTING_OPTIONS[number];
 
 export const SPECIAL_STATUSES = ['small-practice', 'hospital-based', 'asc-based', 'non-patient-facing', 'hardship-exception'] as const;
@@ -151,8 +151,30 @@ export interface SubmissionModel {
     readonly notes: readonly Located<string>[];
     /** `evidence` statements (absent for inputs that cannot carry evidence, e.g. QPP JSON). */
     readonly evidence?: readonly EvidenceModel[];
+    /** `weight 30%` statements: the percent as written (validity is a rule), spanning the whole statement. */
+    readonly weights?: readonly Located<string>[];
     /** Where a new statement can be inserted (before the closing brace), for quick fixes. */
     readonly insertAt?: number;
+}
+
+/**
+ * Who submits PI for which year and reporting option: two files with the same key are one
+ * submission to CMS (the same TIN + NPI for an individual, TIN for a group, entity id otherwise).
+ * Undefined when the file does not say enough. Traditional MIPS and an MVP are separate submissions
+ * (2024 Quick Start Guide), so the option is part of the key.
+ */
+export function submissionKey(model: SubmissionModel): string | undefined {
+    const e = model.entities[0];
+    const year = model.years[0]?.value;
+    if (!e || !year) return undefined;
+    const tin = e.tin[0]?.value, npi = e.npi[0]?.value, id = e.entityId[0]?.value;
+    const who = e.kind.value === 'individual' ? (tin && npi ? `tin ${tin} npi ${npi}` : undefined)
+        : e.kind.value === 'group' ? (tin ? `tin ${tin}` : undefined)
+        : (id ? `id ${id}` : undefined);
+    if (!who) return undefined;
+    const r = model.reportings[0];
+    const program = !r ? 'traditional' : r.option.value === 'mvp' ? `mvp ${r.mvpId?.value.toUpperCase() ?? ''}` : r.option.value;
+    return `${e.kind.value} ${who}, ${year}, ${program}`;
 }
 
 /** The performance year as a number, if exactly parseable from the first year statement. */

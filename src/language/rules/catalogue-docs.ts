@@ -4,7 +4,9 @@
  * test/docs/rules-doc.test.ts fails when docs/rules.md is out of date.
  */
 import { SUPPORTED_YEARS } from '../data/measures.js';
+import { OFFICIAL_SENTENCES } from '../data/official-sentences.js';
 import { SOURCES } from '../data/sources.js';
+import { CATEGORY_WEIGHT } from '../data/facts.js';
 import { factsFor, type Fact, type YearFacts } from '../data/years.js';
 import { RULES, yearsOf, type RuleDefinition } from './catalogue.js';
 import { ruleAnchor } from './docs-links.js';
@@ -56,6 +58,10 @@ function pointRows(): string[] {
         return `${b.points}${b.confidence !== 'H' ? ` *(${b.confidence})*` : ''}`;
     }).join(' | ')} |`);
     return rows;
+}
+
+function cell(s: string): string {
+    return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 export function renderRuleCatalogue(): string {
@@ -118,10 +124,37 @@ export function renderRuleCatalogue(): string {
             if (seen.has(key)) continue;
             seen.add(key);
             const years = SUPPORTED_YEARS.filter(yy => factsFor(yy)!.redistribution.some(x => `${x.excluded}|${x.to.join()}|${x.confidence}|${x.note}` === key));
-            out.push(`- ${describeYears(years)}: ${r.excluded} → ${r.to.join(', ')} *(${r.confidence})* — ${r.note}`);
+            const rivals = r.rivals?.length ? ` Other readings, scored as the range: ${r.rivals.map(v => v.note).join('; ')}.` : '';
+            out.push(`- ${describeYears(years)}: ${r.excluded} → ${r.to.join(', ')} *(${r.confidence})* — ${r.note}${rivals}`);
         }
     }
+    for (const y of SUPPORTED_YEARS) {
+        const all = factsFor(y)!.publicHealthObjective.whenAllExcluded;
+        out.push(`- ${y}: both public-health measures excluded → ${all.to ?? 'not redistributed'} *(${all.confidence})* — ${all.note}`);
+    }
     out.push('');
+    out.push('The public-health bonus is never redistributed, and can be earned with both required public-health measures excluded.');
+    out.push('');
+    out.push('**Score ranges.** Where a rule of low confidence (L) changes the points — one referral-loop measure excluded, the split of the e-Prescribing objective\'s points, an exact half (CMS does not document how a tie rounds) — the score is computed under every reading: `score` is the primary reading, `scoreRange` {min, max} and each measure\'s `pointsRange` span the others, and every face shows it ("86, 83–86 depending on how CMS redistributes the PI_HIE_1 exclusion").');
+    out.push('');
+    out.push(`**Category weight.** ${CATEGORY_WEIGHT.note} The estimate assumes 25% unless the file says \`weight <n>%\`, \`pisub score --weight <n>\` says otherwise, or the submission itself implies cost is not scored (the APP, APM entity participation: 30%); the breakdown says which weight it used and why.`);
+    out.push('');
+    out.push('## Official sentences and how pisub treats them');
+    out.push('');
+    out.push('Every sentence of the official texts in `shared/reference/cms/` that states a rule (and the rule-stating sentences of CMS\'s measure data), read line by line: encoded by a rule (its codes), a fact of the score, **not checkable** from a submission (with the reason), or out of scope. Among the sentences not checkable: a meaningful-EHR-user determination, including an **information-blocking finding by the HHS OIG, which makes the PI category score 0** (89 FR 54717; nothing in a submission shows it); certification dates and CHPL status (no network at run time); documentation kept for 6 years; hardship applications; clinician types that are or are no longer reweighted automatically; the submission window; a subgroup\'s affiliated group data.');
+    out.push('');
+    for (const [id, source] of Object.entries(SOURCES)) {
+        const rows = OFFICIAL_SENTENCES.filter(s => s.source === id);
+        if (rows.length === 0) continue;
+        out.push(`### ${source.label}`);
+        out.push('');
+        out.push(`\`${source.where}\``);
+        out.push('');
+        out.push('| where | sentence | years | how pisub treats it |');
+        out.push('|---|---|---|---|');
+        for (const r of rows) out.push(`| ${cell(r.where)} | ${cell(r.sentence)} | ${cell(r.years)} | ${cell(r.treatment)} |`);
+        out.push('');
+    }
     out.push('## Sources');
     out.push('');
     for (const s of Object.values(SOURCES)) out.push(`- **${s.label}**: ${s.where}`);

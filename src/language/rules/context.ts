@@ -51,6 +51,11 @@ export interface WorkspacePort {
     readonly fileName?: string;
     /** Every submission name the files checked together declare (this one's included). */
     declaredNames?(): ReadonlySet<string>;
+    /**
+     * The other submissions checked together whose `submissionKey` is `key` (the same entity, year and
+     * reporting option), for submission/conflicting-data. Optional: a port without it finds none.
+     */
+    otherSubmissionsFor?(key: string): readonly { readonly file: string; readonly model: SubmissionModel }[];
 }
 
 /** What a reader found at an evidence path. */

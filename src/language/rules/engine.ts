@@ -10,7 +10,7 @@
 import { catalogueFor } from '../data/measures.js';
 import { factsFor, SUPPORTED_YEARS } from '../data/years.js';
 import { yearOf, type Span, type SubmissionModel } from '../model/submission.js';
-import { computeScore, type ScoreResult, type ZeroReason } from '../score/score.js';
+import { computeScore, type ScoreResult, type StatedWeight, type ZeroReason } from '../score/score.js';
 import { checkAttestations } from './checks/attestation.js';
 import { checkCehrt } from './checks/cehrt.js';
 import { checkEntity } from './checks/entity.js';
@@ -97,10 +97,12 @@ export interface AnalyseOptions {
     readonly syntaxErrors?: readonly SyntaxProblem[];
     /** The text is not a submission at all (not even its header parsed): no rules run, the syntax errors say it all. */
     readonly skipRules?: boolean;
-    /** The other files checked together (for submission/duplicate-name). */
+    /** The other files checked together (for submission/duplicate-name and submission/conflicting-data). */
     readonly workspace?: WorkspacePort;
     /** Reads evidence files relative to the submission (none: evidence is checked as text only). */
     readonly evidence?: EvidenceReader;
+    /** A category weight stated outside the file (`pisub score --weight 30`); beats a `weight` statement. */
+    readonly weight?: StatedWeight;
 }
 
 /** The first sentence of a message, for the one-line summary of zero reasons. */
@@ -130,7 +132,7 @@ export function analyse(model: SubmissionModel, options: AnalyseOptions = {}): A
     for (const check of checks) check(ctx);
     for (const check of LAST) check(ctx);
 
-    const score = computeScore(model, ctx.year, facts, catalogue, resolution, ctx.findings, syntaxReasons);
+    const score = computeScore(model, ctx.year, facts, catalogue, resolution, ctx.findings, syntaxReasons, { weight: options.weight });
     const findings = [...ctx.findings];
     if (!supported && written !== undefined) findings.push(...findingsInEveryKnownYear(model, written));
     findings.push(...zeroSummary(model, score));

@@ -5,7 +5,7 @@
  * Reports: attestation/missing, attestation/sra-not-yes, attestation/safer-not-yes,
  * attestation/safer-guide-version, attestation/infoblock-not-yes,
  * attestation/onc-direct-review-not-yes, attestation/completed-outside-year,
- * attestation/detail-not-applicable, and period/invalid-date for a `completed` date.
+ * attestation/detail-not-applicable, attestation/invalid-date (a `completed` date).
  */
 import type { YearCatalogue } from '../../data/measures.js';
 import { preferredName } from '../../data/names.js';
@@ -59,8 +59,8 @@ export function checkAttestations(ctx: RuleContext): void {
     }
     if (safer && facts.saferGuideVersion && safer.entry.version && safer.entry.version.value !== facts.saferGuideVersion.value) {
         ctx.report('attestation/safer-guide-version', safer.entry.version.span,
-            `The ${ctx.year} self-assessment uses the ${facts.saferGuideVersion.value} High Priority Practices SAFER Guide, not the ${safer.entry.version.value} edition.`,
-            { confidence: facts.saferGuideVersion.confidence, fixes: [{ title: `Use the ${facts.saferGuideVersion.value} guide`, edits: [{ span: safer.entry.version.span, text: facts.saferGuideVersion.value }], preferred: true }] });
+            `The ${ctx.year} self-assessment uses the ${facts.saferGuideVersion.value} High Priority Practices SAFER Guide, not the ${safer.entry.version.value} edition: CMS asks for "an affirmative attestation … using the ${facts.saferGuideVersion.value} High Priority Practices SAFER Guide" (${ctx.year} measure data), so the category scores 0. Redo the self-assessment with the ${facts.saferGuideVersion.value} guide.`,
+            { confidence: facts.saferGuideVersion.confidence, fixes: [{ title: `Write version ${facts.saferGuideVersion.value} (after redoing the self-assessment with that guide)`, edits: [{ span: safer.entry.version.span, text: facts.saferGuideVersion.value }], preferred: true }] });
     }
     const infoblock = get('PI_INFBLO_1');
     if (infoblock?.value === false) {
@@ -80,7 +80,7 @@ export function checkAttestations(ctx: RuleContext): void {
         const date = parseIsoDate(completed.value);
         const what = m.measureId === 'PI_PPHI_1' ? 'Security Risk Analysis' : 'SAFER Guide self-assessment';
         if (!date) {
-            ctx.report('period/invalid-date', completed.span, `${completed.value} is not a calendar date (YYYY-MM-DD).`);
+            ctx.report('attestation/invalid-date', completed.span, `${completed.value} is not a calendar date (YYYY-MM-DD).`);
         } else if (date.year !== ctx.year) {
             ctx.report('attestation/completed-outside-year', completed.span,
                 `The ${what} is dated ${completed.value}, outside ${ctx.year}. It must be done within the calendar year of the performance period; a "yes" without that would not survive an audit.`);

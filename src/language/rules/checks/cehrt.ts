@@ -1,6 +1,7 @@
 /**
  * The CEHRT id (CMS EHR Certification ID).
- * Reports: cehrt/missing, cehrt/format, cehrt/edition-not-accepted.
+ * Reports: cehrt/missing, cehrt/format, cehrt/letters-in-a-row, cehrt/edition-not-accepted,
+ * cehrt/form-unconfirmed.
  */
 import type { RuleContext } from '../context.js';
 
@@ -24,9 +25,23 @@ export function checkCehrt(ctx: RuleContext): void {
             CEHRT_ALPHABET.test(upper) ? { fixes: [{ title: `Write ${upper}`, edits: [{ span: cehrt.span, text: upper }], preferred: true }] } : {});
         return;
     }
+    const run = /[A-Z]{4,}/.exec(id);
+    if (run) {
+        // Point at the letters where the id is written as is (unquoted), else at the whole id.
+        const exact = cehrt.span.end - cehrt.span.offset === id.length;
+        const span = exact ? { offset: cehrt.span.offset + run.index, end: cehrt.span.offset + run.index + run[0].length } : cehrt.span;
+        ctx.report('cehrt/letters-in-a-row', span,
+            `CEHRT id ${id} has ${run[0].length} letters in a row ("${run[0]}"); the CHPL never generates more than 3 (seen in CHPL's id generator, not in a CMS text). It is probably mistyped: copy it again from the CHPL.`);
+    }
     if (!ctx.facts) return;
     const accepted = ctx.facts.cehrtPrefixes;
+    const unconfirmed = ctx.facts.cehrtUnconfirmedPrefixes;
     const prefix = id.slice(0, 5);
+    if (unconfirmed?.value.some(p => matchesPrefix(prefix, p)) && !accepted.value.some(p => matchesPrefix(prefix, p))) {
+        ctx.report('cehrt/form-unconfirmed', cehrt.span,
+            `CEHRT id ${id} is of the form ${describePrefix(prefix)}, not confirmed for ${ctx.year}. ${unconfirmed.note ?? ''} Expected: ${accepted.value.map(describePrefix).join(', ')}.`);
+        return;
+    }
     if (!accepted.value.some(p => matchesPrefix(prefix, p))) {
         ctx.report('cehrt/edition-not-accepted', cehrt.span,
             `CEHRT id ${id} is of the form ${describePrefix(prefix)}, which QPP does not accept for ${ctx.year}. Accepted forms: ${accepted.value.map(describePrefix).join(', ')}. Generate a current id on the CHPL for the certified product versions you use.`,

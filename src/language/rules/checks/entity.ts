@@ -2,9 +2,11 @@
  * The submitting entity and its identifiers.
  * Reports: entity/missing, entity/tin-missing, entity/tin-format, entity/npi-missing,
  * entity/npi-format, entity/npi-check-digit, entity/npi-not-allowed, entity/id-missing,
- * entity/id-not-allowed, entity/identifier-repeated, entity/subgroup-needs-mvp.
+ * entity/id-not-allowed, entity/identifier-repeated, entity/subgroup-needs-mvp,
+ * entity/apm-entity-level-not-in-year.
  */
 import { entityTakes, type EntityKind, type Located } from '../../model/submission.js';
+import { firstYearWhere } from '../../data/years.js';
 import type { RuleContext } from '../context.js';
 
 /** Luhn check digit over "80840" + the first 9 digits (CMS NPI standard). */
@@ -67,6 +69,12 @@ export function checkEntity(ctx: RuleContext): void {
     }
     if (kind === 'subgroup' && m.reportings[0]?.option.value !== 'mvp') {
         ctx.report('entity/subgroup-needs-mvp', entity.kind.span, 'Subgroups report only through an MVP: add `reporting mvp <MVP id>` (e.g. G0053).');
+    }
+    const apm = ctx.facts?.apmEntityPiReporting;
+    if (kind === 'apm-entity' && apm && !apm.value) {
+        ctx.report('entity/apm-entity-level-not-in-year', entity.kind.span,
+            `APM entities may report PI at the APM entity level only from ${firstYearWhere(f => f.apmEntityPiReporting.value)} (2023 Quick Start Guide, What's New). In ${ctx.year} the entity's clinicians report PI as individuals or as a group: submit \`entity group\` (or \`entity individual\`) files instead.`,
+            { confidence: apm.confidence });
     }
 }
 

@@ -1,12 +1,37 @@
 /**
  * Exclusions claimed for measures.
  * Reports: exclusion/not-available, exclusion/not-for-measure, exclusion/ambiguous (found while
- * resolving), exclusion/with-measure, exclusion/pdmp-after-ep-exclusion.
+ * resolving), exclusion/with-measure, exclusion/pdmp-after-ep-exclusion, exclusion/contradicts-counts.
  */
 import type { YearCatalogue } from '../../data/measures.js';
 import type { RuleContext } from '../context.js';
 import { excludedMeasures, label, listExclusions, removeFix } from '../measure-sets.js';
-import { problemsOf } from '../resolve.js';
+import { problemsOf, type Resolution } from '../resolve.js';
+
+/**
+ * An exclusion whose own text bounds a count that another measure of the file reports: "fewer than
+ * 100 permissible prescriptions" (PI_EP_2_EX_2 in 2023) against e-Prescribing, whose measure text
+ * counts permissible prescriptions. Both sides come from the year's measure data; an exclusion of the
+ * measure itself is exclusion/with-measure instead.
+ */
+function checkExclusionTexts(ctx: RuleContext, res: Resolution, cat: YearCatalogue): void {
+    for (const m of res.measurements) {
+        const of = cat.exclusionOf.get(m.measureId);
+        if (!of || m.value !== true) continue;
+        const text = cat.measures.get(m.measureId)?.description ?? '';
+        const bound = /fewer than (\d+) (permissible prescriptions)/i.exec(text);
+        if (!bound) continue;
+        const limit = Number(bound[1]);
+        const noun = bound[2].toLowerCase().replace(/s$/, '');
+        for (const other of cat.measures.values()) {
+            if (other.measureId === of || other.metricType !== 'proportion' || !other.description.toLowerCase().includes(noun)) continue;
+            const counted = res.byId.get(other.measureId)?.[0];
+            if (!counted || typeof counted.value !== 'object' || counted.value.denominator < limit) continue;
+            ctx.report('exclusion/contradicts-counts', m.span,
+                `${m.measureId} is for "${text.replace(/\.$/, '')}", but ${label(cat, other.measureId)} reports ${counted.value.denominator} ${bound[2]} in its denominator. One of the two is wrong: remove the exclusion and report ${label(cat, of)}, or correct the counts of ${label(cat, other.measureId)}.`);
+        }
+    }
+}
 
 export function checkExclusions(ctx: RuleContext): void {
     const cat = ctx.catalogue, res = ctx.resolution, facts = ctx.facts;
@@ -15,6 +40,7 @@ export function checkExclusions(ctx: RuleContext): void {
 
     const excluded = excludedMeasures(res, cat, facts);
     const first = (id: string) => res.byId.get(id)?.[0];
+    checkExclusionTexts(ctx, res, cat);
 
     // Exclusions never with their measure, nor two exclusions of one measure.
     for (const m of res.measurements) {

@@ -66,11 +66,17 @@ function gateValue(ctx: RuleContext, m: Measurement, cat: YearCatalogue): void {
         ctx.report('measure/numerator-zero', m.entry.value.kind === 'ratio' ? m.entry.value.numerator.span : m.span,
             `${label(cat, m.measureId)} has a numerator of 0. Required measures need at least 1 in the numerator, or the category scores 0. ${info.exclusion.length ? 'If the clinician qualifies, claim the exclusion instead.' : 'Check the EHR report.'}`);
     }
-    if (m.value === false && m.via === 'direct') {
+    // A "no" on a required yes/no measure scores the category 0 (pi-rules-notes §7.1), except on a
+    // measure suppressed that year (any answer earns full credit). Bonus measures never come here.
+    const gate = ctx.facts!.answerNoZeroes;
+    if (m.value === false && m.via === 'direct' && gate.value) {
         const suppressed = ctx.facts!.suppressedMeasures.value.includes(m.measureId);
         if (!suppressed) {
+            const hie = ctx.facts!.hieOptions.value.some(o => o.length === 1 && o[0] === m.measureId);
+            const seen = gate.confidence === 'H' ? '' : ` (CMS's ${cat.year} specifications are not in pisub's reference material; the note is believed to be on them too.)`;
             ctx.report('measure/answer-no', m.span,
-                `${label(cat, m.measureId)} is answered "no": it earns 0 points, and CMS may score the whole category 0 (not settled). Answer "yes" if you qualify${info.exclusion.length ? ', or claim an exclusion' : ''}.`);
+                `${label(cat, m.measureId)} is answered "no": "reporting a "No" for a Yes/No response measure will result in a total score of 0 points for the Promoting Interoperability performance category" (CMS's 2024 PI measure specifications), so the category scores 0.${seen} Answer "yes" if the clinician qualifies${info.exclusion.length ? ', or claim an exclusion' : ''}${hie ? ', or report another HIE option' : ''}.`,
+                { confidence: gate.confidence });
         }
     }
 }

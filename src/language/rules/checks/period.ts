@@ -16,11 +16,12 @@ export function checkPeriod(ctx: RuleContext): void {
     }
     const start = parseIsoDate(period.start.value);
     const end = parseIsoDate(period.end.value);
-    if (!start) ctx.report('period/invalid-date', period.start.span, `${period.start.value} is not a calendar date (YYYY-MM-DD).`);
-    if (!end) ctx.report('period/invalid-date', period.end.span, `${period.end.value} is not a calendar date (YYYY-MM-DD).`);
+    const invalid = 'A period with a date that does not exist cannot cover the minimum continuous days, so the category scores 0.';
+    if (!start) ctx.report('period/invalid-date', period.start.span, `${period.start.value} is not a calendar date (YYYY-MM-DD). ${invalid}`);
+    if (!end) ctx.report('period/invalid-date', period.end.span, `${period.end.value} is not a calendar date (YYYY-MM-DD). ${invalid}`);
     if (!start || !end) return;
     if (end.dayNumber < start.dayNumber) {
-        ctx.report('period/end-before-start', period.span, `The period ends (${period.end.value}) before it starts (${period.start.value}). Swap or correct the dates.`);
+        ctx.report('period/end-before-start', period.span, `The period ends (${period.end.value}) before it starts (${period.start.value}): it covers no days, so the category scores 0. Swap or correct the dates.`);
         return;
     }
     const year = ctx.year;

@@ -1,9 +1,10 @@
 /**
  * The reporting option (traditional MIPS, MVP, APP, APP Plus) and the MVP id.
  * Reports: reporting/mvp-id-missing, reporting/mvp-id-unknown, reporting/mvp-id-unexpected,
- * reporting/option-not-in-year.
+ * reporting/option-not-in-year, reporting/ssp-unconfirmed, reporting/virtual-group-traditional-only.
  */
 import { catalogueFor, SUPPORTED_YEARS, type YearCatalogue } from '../../data/measures.js';
+import type { Confidence } from '../../data/years.js';
 import type { RuleContext } from '../context.js';
 import { mvpIds } from '../../vocabulary.js';
 
@@ -34,4 +35,30 @@ export function checkReporting(ctx: RuleContext): void {
     if (option === 'app-plus' && programs && ctx.year !== undefined && !programs.has('appPlus')) {
         ctx.report('reporting/option-not-in-year', r.option.span, `APP Plus is offered from the ${firstDataYear(c => c.programs.has('appPlus'))} performance year; for ${ctx.year} use \`reporting app\` or \`reporting traditional\`.`);
     }
+    if (option === 'ssp' && programs && ctx.year !== undefined) {
+        if (!programs.has('ssp')) {
+            ctx.report('reporting/option-not-in-year', r.option.span, `CMS's measure data lists the Shared Savings Program (\`ssp\`) as a PI program from ${firstDataYear(c => c.programs.has('ssp'))}; for ${ctx.year}, Shared Savings Program ACOs report PI through the APP (\`reporting app\`).`);
+        } else {
+            ctx.report('reporting/ssp-unconfirmed', r.option.span, `CMS's ${ctx.year} measure data lists \`ssp\` (Shared Savings Program) for every PI measure, but the QPP Submissions API does not yet document it as a programName (low confidence). Confirm with your registry, or report through the APP.`);
+        }
+    }
+    checkVirtualGroup(ctx);
+}
+
+/** Virtual groups report traditional MIPS only (§7.5): an MVP is an error; the APP too, with medium confidence. */
+function checkVirtualGroup(ctx: RuleContext): void {
+    const m = ctx.model;
+    const vg = ctx.facts?.virtualGroupTraditionalOnly;
+    const reporting = m.reportings[0];
+    if (m.entities[0]?.kind.value !== 'virtual-group' || !vg?.value || !reporting || reporting.option.value === 'traditional') return;
+    const app = reporting.option.value !== 'mvp';
+    ctx.report('reporting/virtual-group-traditional-only', reporting.option.span,
+        `Virtual groups report traditional MIPS only ("Available for traditional MIPS reporting only", 2024 Quick Start Guide; "Virtual Group (traditional MIPS only)", 2023). ${app ? 'The APP lists individual, group and APM entity participation, not virtual groups. ' : ''}Write \`reporting traditional\`, or submit as the practices' groups.`,
+        { confidence: app ? lower(vg.confidence, 'M') : vg.confidence, fixes: [{ title: 'Report traditional MIPS', edits: [{ span: reporting.span, text: 'reporting traditional' }] }] });
+}
+
+/** The weaker of two confidences. */
+function lower(a: Confidence, b: Confidence): Confidence {
+    const order: Confidence[] = ['L', 'M', 'H'];
+    return order[Math.min(order.indexOf(a), order.indexOf(b))];
 }
