@@ -40,6 +40,20 @@ export function mvpIds(cat: YearCatalogue | undefined): string[] {
 }
 
 /**
+ * Whether CMS's measure data of the year offers a reporting option (`reporting <option>`): MVPs when
+ * the year lists MVP programs, APP Plus when it lists `appPlus`, the Shared Savings Program when it
+ * lists `ssp`; traditional MIPS and the APP every year. The reporting check and completion ask this.
+ */
+export function reportingOptionInYear(option: string, cat: YearCatalogue): boolean {
+    switch (option) {
+        case 'mvp': return cat.programs.size > 0 && mvpIds(cat).length > 0;
+        case 'app-plus': return cat.programs.has('appPlus');
+        case 'ssp': return cat.programs.has('ssp');
+        default: return true;
+    }
+}
+
+/**
  * Reweighted: a special status or an approved hardship exception and no PI data. The category is
  * reweighted to 0%; nothing else is checked or scored (status/reweighted).
  */

@@ -140,7 +140,11 @@ describe('completion', () => {
     });
 
     it('offers reporting options and special statuses from the grammar', async () => {
-        expect(await labels('submission test {\n    reporting <|>\n}')).toEqual(['traditional', 'mvp', 'app', 'app-plus']);
+        // Without a year every option; with one, those the year's measure data offers.
+        expect(await labels('submission test {\n    reporting <|>\n}')).toEqual(['traditional', 'mvp', 'app', 'app-plus', 'ssp']);
+        expect(await labels('submission test {\n    year 2022\n    reporting <|>\n}')).toEqual(['traditional', 'app']);
+        expect(await labels('submission test {\n    year 2025\n    reporting <|>\n}')).toEqual(['traditional', 'mvp', 'app', 'app-plus']);
+        expect(await labels('submission test {\n    year 2026\n    reporting <|>\n}')).toEqual(['traditional', 'mvp', 'app', 'app-plus', 'ssp']);
         expect(await labels('submission test {\n    reporting traditional <|>\n}')).toEqual([]);
         expect(await labels('submission test {\n    special-status <|>\n}')).toContain('small-practice');
         expect(await labels('submission test {\n    period 2024-01-01 <|>\n}')).toEqual(['to']);

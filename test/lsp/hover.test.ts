@@ -2,7 +2,7 @@ import { expectHover } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { catalogueFor, SUPPORTED_YEARS } from '../../src/language/data/measures.js';
 import { submission } from '../helpers/submissions.js';
-import { open, pisub } from './lsp-helpers.js';
+import { close, open, pisub } from './lsp-helpers.js';
 
 const hover = () => expectHover(pisub());
 
@@ -17,10 +17,14 @@ function at(year: number, needle: string, text = submission({ year })): string {
 async function hoverText(marked: string): Promise<string> {
     const offset = marked.indexOf('<|>');
     const document = await open(marked.replace('<|>', ''));
-    const result = await pisub().lsp.HoverProvider!.getHoverContent(document, {
-        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
-    });
-    return (result?.contents as { value: string } | undefined)?.value ?? '';
+    try {
+        const result = await pisub().lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        });
+        return (result?.contents as { value: string } | undefined)?.value ?? '';
+    } finally {
+        close(document); // the next file of the same entity and year would be conflicting data
+    }
 }
 
 describe('hover', () => {

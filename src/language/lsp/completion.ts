@@ -29,7 +29,7 @@ import { measureIdOf } from './at-offset.js';
 import { completionPosition, isWordPrefix } from './completion-position.js';
 import { completionWindow, WINDOW_HEADER } from './completion-window.js';
 import { completeEvidencePaths } from './evidence-completion.js';
-import { ATTESTATION_IDS, isPublicHealth, mvpIds } from '../vocabulary.js';
+import { ATTESTATION_IDS, isPublicHealth, mvpIds, reportingOptionInYear } from '../vocabulary.js';
 import { MEASURE_KEYWORDS as MEASURE_KEYWORD_LIST, STATEMENT_KEYWORDS } from '../syntax.js';
 
 const ATTESTATIONS = ATTESTATION_IDS;
@@ -125,7 +125,7 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
                 this.entity(request, rest);
                 break;
             case 'reporting':
-                if (rest.length === 0) this.keywordItems(request, this.keywords.get('ReportingOption') ?? [], reportingDescription);
+                if (rest.length === 0) this.reportingOptions(request);
                 else if (rest.length === 1 && rest[0] === 'mvp') this.mvps(request);
                 break;
             case 'period':
@@ -259,6 +259,14 @@ export class PisubCompletionProvider extends DefaultCompletionProvider {
         const grammarIdentifiers = this.keywords.get('EntityIdentifier') ?? [];
         const missing = identifiers.filter(i => grammarIdentifiers.includes(i.keyword) && !rest.includes(i.keyword));
         missing.forEach((i, n) => this.add(request, { label: i.keyword, kind: CompletionItemKind.Keyword, detail: i.description, sortText: String(n) }));
+    }
+
+    /** The reporting options the year offers (all of them while the year is unknown). */
+    private reportingOptions(request: Request): void {
+        const year = this.yearOf(request.document);
+        const catalogue = year !== undefined ? catalogueFor(year) : undefined;
+        const options = (this.keywords.get('ReportingOption') ?? []).filter(o => !catalogue || reportingOptionInYear(o, catalogue));
+        this.keywordItems(request, options, reportingDescription);
     }
 
     private mvps(request: Request): void {

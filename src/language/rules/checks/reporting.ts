@@ -6,7 +6,7 @@
 import { catalogueFor, SUPPORTED_YEARS, type YearCatalogue } from '../../data/measures.js';
 import type { Confidence } from '../../data/years.js';
 import type { RuleContext } from '../context.js';
-import { mvpIds } from '../../vocabulary.js';
+import { mvpIds, reportingOptionInYear } from '../../vocabulary.js';
 
 /** The first year whose measure data satisfies `holds` (for "from 2025" in messages). */
 function firstDataYear(holds: (cat: YearCatalogue) => boolean): number | undefined {
@@ -26,18 +26,18 @@ export function checkReporting(ctx: RuleContext): void {
             ctx.report('reporting/mvp-id-unknown', r.mvpId.span,
                 `MVP ${r.mvpId.value} is not offered for PI in ${ctx.year}. MVPs in CMS's ${ctx.year} measure data: ${mvps.join(', ') || 'none'}.`);
         }
-        if (programs && programs.size === 0 && ctx.year !== undefined) {
-            ctx.report('reporting/option-not-in-year', r.option.span, `MVPs start with the ${firstDataYear(c => c.programs.size > 0)} performance year; ${ctx.year} submissions report traditional MIPS or the APP.`);
+        if (ctx.catalogue && ctx.year !== undefined && !reportingOptionInYear('mvp', ctx.catalogue)) {
+            ctx.report('reporting/option-not-in-year', r.option.span, `MVPs start with the ${firstDataYear(c => reportingOptionInYear('mvp', c))} performance year; ${ctx.year} submissions report traditional MIPS or the APP.`);
         }
     } else if (r.mvpId) {
         ctx.report('reporting/mvp-id-unexpected', r.mvpId.span, `Only \`reporting mvp\` takes an MVP id; remove "${r.mvpId.value}" or write \`reporting mvp ${r.mvpId.value}\`.`);
     }
-    if (option === 'app-plus' && programs && ctx.year !== undefined && !programs.has('appPlus')) {
-        ctx.report('reporting/option-not-in-year', r.option.span, `APP Plus is offered from the ${firstDataYear(c => c.programs.has('appPlus'))} performance year; for ${ctx.year} use \`reporting app\` or \`reporting traditional\`.`);
+    if (option === 'app-plus' && ctx.catalogue && ctx.year !== undefined && !reportingOptionInYear('app-plus', ctx.catalogue)) {
+        ctx.report('reporting/option-not-in-year', r.option.span, `APP Plus is offered from the ${firstDataYear(c => reportingOptionInYear('app-plus', c))} performance year; for ${ctx.year} use \`reporting app\` or \`reporting traditional\`.`);
     }
-    if (option === 'ssp' && programs && ctx.year !== undefined) {
-        if (!programs.has('ssp')) {
-            ctx.report('reporting/option-not-in-year', r.option.span, `CMS's measure data lists the Shared Savings Program (\`ssp\`) as a PI program from ${firstDataYear(c => c.programs.has('ssp'))}; for ${ctx.year}, Shared Savings Program ACOs report PI through the APP (\`reporting app\`).`);
+    if (option === 'ssp' && ctx.catalogue && ctx.year !== undefined) {
+        if (!reportingOptionInYear('ssp', ctx.catalogue)) {
+            ctx.report('reporting/option-not-in-year', r.option.span, `CMS's measure data lists the Shared Savings Program (\`ssp\`) as a PI program from ${firstDataYear(c => reportingOptionInYear('ssp', c))}; for ${ctx.year}, Shared Savings Program ACOs report PI through the APP (\`reporting app\`).`);
         } else {
             ctx.report('reporting/ssp-unconfirmed', r.option.span, `CMS's ${ctx.year} measure data lists \`ssp\` (Shared Savings Program) for every PI measure, but the QPP Submissions API does not yet document it as a programName (low confidence). Confirm with your registry, or report through the APP.`);
         }
