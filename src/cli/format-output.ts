@@ -2,7 +2,8 @@
 import { RULES } from '../language/rules/catalogue.js';
 import { ruleDocsHref } from '../language/rules/docs-links.js';
 import type { CheckedFile } from '../language/headless.js';
-import { describeRange, describeScore, type ScoreResult } from '../language/score/score.js';
+import { describeRange, type ScoreResult } from '../language/score/score.js';
+import { describeScoreOutOf100 } from '../language/score/describe.js';
 import type { InputProblem } from './inputs.js';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -129,7 +130,7 @@ export function scoreText(path: string, s: ScoreResult): string {
         for (const r of s.zeroReasons) out.push(`  - [${r.code}] ${safe(r.message)}`);
         out.push(`Without the gates the measures below would earn ${fmt(s.rawScore)}.`);
     } else {
-        out.push(`PI category score: ${describeScore(s)} / 100${s.capped ? ` (capped; raw ${fmt(s.rawScore)})` : ''}`);
+        out.push(`PI category score: ${describeScoreOutOf100(s)}${s.capped ? ` (capped; raw ${fmt(s.rawScore)})` : ''}`);
     }
     out.push('');
     const w = Math.max(10, ...s.measures.map(m => m.measureId.length));

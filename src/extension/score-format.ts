@@ -4,7 +4,7 @@
  */
 import type { ScoreResponse } from '../protocol.js';
 import type { MeasureScore } from '../language/score/score.js';
-import { describeScore } from '../language/score/describe.js';
+import { describeScoreOutOf100 } from '../language/score/describe.js';
 import { numeratorFor, roundHalfUp } from '../language/score/points.js';
 import { CONFIDENCE_MEANING } from '../language/lsp/confidence-words.js';
 
@@ -59,7 +59,7 @@ export function statusTooltip(score: ScoreResponse): string {
     if (score.reweighted) {
         lines.push('The PI category is reweighted (special status or hardship without PI data): it is not scored.');
     } else {
-        lines.push(`Estimated PI category score: ${describeScore(score)} (of 100)${score.performanceYear ? `, performance year ${score.performanceYear}` : ''}.`);
+        lines.push(`Estimated PI category score: ${describeScoreOutOf100(score)}${score.performanceYear ? `, performance year ${score.performanceYear}` : ''}.`);
         lines.push(`Contribution to the MIPS final score: ${score.finalScoreContribution} points (weight ${Math.round(score.categoryWeight * 100)}%).`);
     }
     if (score.zero) {

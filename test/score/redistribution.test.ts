@@ -6,7 +6,7 @@
  * The cases avoid exact halves so that only the rule under test moves the points.
  */
 import { describe, expect, it } from 'vitest';
-import { describeScore, type ScoreResult } from '../../src/language/score/score.js';
+import { describeScoreOutOf100, type ScoreResult } from '../../src/language/score/score.js';
 import { PisubWorkspace } from '../../src/language/headless.js';
 import { checkText } from '../helpers/check.js';
 import { submission } from '../helpers/submissions.js';
@@ -87,7 +87,7 @@ describe('redistribution (pi-rules-notes §7.2)', () => {
         expect(s.scoreRange).toEqual({ min: 83, max: 86 });
         expect(byId(s).PI_HIE_4.pointsRange).toEqual({ min: 9, max: 18 });
         expect(byId(s).PI_PEA_1.pointsRange).toEqual({ min: 20, max: 32 });
-        expect(describeScore(s)).toBe('86, 83–86 depending on how CMS redistributes the PI_HIE_1 exclusion');
+        expect(describeScoreOutOf100(s)).toBe('86 / 100 (83–86 depending on how CMS redistributes the PI_HIE_1 exclusion)');
     });
 
     it('e-Prescribing excluded: PDMP excluded too, 20 points to HIE; the split is a range (L)', async () => {
@@ -127,7 +127,7 @@ describe('redistribution (pi-rules-notes §7.2)', () => {
         expect(s.score).toBe(90);
         expect(s.scoreRange).toEqual({ min: 89, max: 90 });
         expect(byId(s).PI_HIE_4.pointsRange).toEqual({ min: 13, max: 14 });
-        expect(describeScore(s)).toBe('90, 89–90 depending on how CMS rounds an exact half (PI_HIE_4)');
+        expect(describeScoreOutOf100(s)).toBe('90 / 100 (89–90 depending on how CMS rounds an exact half (PI_HIE_4))');
     });
 });
 

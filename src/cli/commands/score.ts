@@ -21,8 +21,8 @@ category would score 0, and the contribution to the MIPS final score.
                        \`weight\` statement in the file). Default 25%, or 30% where the file implies
                        that cost is not scored (the APP, APM entity participation).
 
-Where an uncertain rule (confidence L) changes the points, the score is a range: "86, 83–86
-depending on how CMS redistributes the PI_HIE_1 exclusion".
+Where an uncertain rule (confidence L) changes the points, the score comes with a range: "86 / 100
+(83–86 depending on how CMS redistributes the PI_HIE_1 exclusion)".
 
 A file with syntax errors scores 0, with each syntax error as a reason.
 

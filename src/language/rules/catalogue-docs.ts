@@ -135,7 +135,7 @@ export function renderRuleCatalogue(): string {
     out.push('');
     out.push('The public-health bonus is never redistributed, and can be earned with both required public-health measures excluded.');
     out.push('');
-    out.push('**Score ranges.** Where a rule of low confidence (L) changes the points — one referral-loop measure excluded, the split of the e-Prescribing objective\'s points, an exact half (CMS does not document how a tie rounds) — the score is computed under every reading: `score` is the primary reading, `scoreRange` {min, max} and each measure\'s `pointsRange` span the others, and every face shows it ("86, 83–86 depending on how CMS redistributes the PI_HIE_1 exclusion").');
+    out.push('**Score ranges.** Where a rule of low confidence (L) changes the points — one referral-loop measure excluded, the split of the e-Prescribing objective\'s points, an exact half (CMS does not document how a tie rounds) — the score is computed under every reading: `score` is the primary reading, `scoreRange` {min, max} and each measure\'s `pointsRange` span the others, and every face shows it ("86 / 100 (83–86 depending on how CMS redistributes the PI_HIE_1 exclusion)").');
     out.push('');
     out.push(`**Category weight.** ${CATEGORY_WEIGHT.note} The estimate assumes 25% unless the file says \`weight <n>%\`, \`pisub score --weight <n>\` says otherwise, or the submission itself implies cost is not scored (the APP, APM entity participation: 30%); the breakdown says which weight it used and why.`);
     out.push('');

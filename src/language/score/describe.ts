@@ -1,6 +1,6 @@
 /**
- * How every face writes a score that may be a range: "91" when certain, "91, 87–93 depending on how
- * CMS redistributes the PI_HIE_1 exclusion" when an uncertain rule changes the points (score.ts
+ * How every face writes a score that may be a range: "91 / 100" when certain, "91 / 100 (87–93 depending on how
+ * CMS redistributes the PI_HIE_1 exclusion)" when an uncertain rule changes the points (score.ts
  * computes the range). Dependency-free, so the VS Code client can import it without the rule data.
  */
 
@@ -9,12 +9,12 @@ export interface PointsRange {
     readonly max: number;
 }
 
-/** "91" or "91, 87–93 depending on how CMS redistributes the PI_HIE_1 exclusion". */
-export function describeScore(s: { readonly score: number; readonly scoreRange?: PointsRange; readonly rangeReasons?: readonly string[] }): string {
+/** "91 / 100", or "91 / 100 (87–93 depending on how CMS redistributes the PI_HIE_1 exclusion)". */
+export function describeScoreOutOf100(s: { readonly score: number; readonly scoreRange?: PointsRange; readonly rangeReasons?: readonly string[] }): string {
     const r = s.scoreRange;
-    if (!r || r.min === r.max) return String(s.score);
+    if (!r || r.min === r.max) return `${s.score} / 100`;
     const why = s.rangeReasons?.length ? ` depending on ${s.rangeReasons.join(' and ')}` : '';
-    return `${s.score}, ${r.min}–${r.max}${why}`;
+    return `${s.score} / 100 (${r.min}–${r.max}${why})`;
 }
 
 /** "87–93" for a range, "91" when certain. */

@@ -23,7 +23,7 @@ import * as P from './points.js';
 import type { Rational } from './points.js';
 import type { PointsRange } from './describe.js';
 
-export { describeRange, describeScore, type PointsRange } from './describe.js';
+export { describeRange, describeScoreOutOf100, type PointsRange } from './describe.js';
 
 export interface MeasureScore {
     readonly measureId: string;
