@@ -6,8 +6,8 @@
  * before `delayMs`, and the line is erased when the run ends.
  */
 import { DocumentState, type Disposable } from 'langium';
-import { linkedBatches } from '../language/batches.js';
-import { PisubWorkspace, unreadable, type CheckedFile, type SourceFile } from '../language/headless.js';
+import { checkEachInBatches } from '../language/batches.js';
+import { PisubWorkspace, type CheckedFile, type SourceFile } from '../language/headless.js';
 import { cliEvidenceFiles } from '../language/evidence-files.js';
 
 export interface ProgressWhen {
@@ -98,28 +98,17 @@ export function stderrIsTTY(): boolean {
 }
 
 /**
- * Checks files as `pisub check` does, in batches that keep prior-year references together
- * (language/batches.ts), drawing progress, and keeps only what `keep` takes of each checked file
- * (so each batch's documents and analyses can be released).
+ * Checks files as `pisub check` does (the batch loop of language/batches.ts, prior-year references
+ * kept together, one file's failure isolated), drawing progress, and keeps only what `keep` takes
+ * of each checked file (so each batch's documents and analyses can be released).
  */
 export async function checkEach<T>(files: readonly SourceFile[], progress: ProgressLike, keep: (file: CheckedFile) => T): Promise<T[]> {
     const workspace = new PisubWorkspace({ evidenceFiles: cliEvidenceFiles() });
-    const tracking = trackValidation(workspace, progress);
-    const results: T[] = new Array(files.length);
-    try {
-        for (const batch of linkedBatches(files)) {
-            const checked = await workspace.check(batch.map(i => files[i]));
-            checked.forEach((file, k) => {
-                // One file's failure (in what the caller takes of it) is that file's diagnostic.
-                try { results[batch[k]] = keep(file); } catch (e) { results[batch[k]] = keep(unreadable(files[batch[k]], e)); }
-            });
-        }
+    return tracked(workspace, progress, async () => {
+        const results = await checkEachInBatches(workspace, files, keep);
         progress.tick(files.length); // the inputs Langium does not build (QPP JSON) are done too
         return results;
-    } finally {
-        tracking.dispose();
-        progress.done();
-    }
+    });
 }
 
 /** The progress for a run over `total` files: drawn on standard error when `shouldShowProgress`. */

@@ -4,7 +4,7 @@
  * (`prior-year`) always land in the same batch, so results are the same as checking all at once.
  * See docs/performance.md.
  */
-import type { CheckedFile, PisubWorkspace, SourceFile } from './headless.js';
+import { unreadable, type CheckedFile, type PisubWorkspace, type SourceFile } from './headless.js';
 
 /** Files per batch: large enough to amortise a build, small enough to keep memory flat. */
 export const DEFAULT_BATCH_SIZE = 100;
@@ -67,17 +67,31 @@ export interface BatchOptions {
 }
 
 /**
+ * The one batch loop: checks files batch by batch and returns what `keep` takes of each checked
+ * file, in the input order. Only `keep`'s result outlives a batch, so each batch's Langium documents
+ * can be released. One file's failure is that file's diagnostic: `workspace.check` isolates a file
+ * that throws while checking, and a `keep` that throws on a file gets that file's
+ * `submission/unreadable` result instead. Progress: callers count validated documents
+ * (cli/progress.ts).
+ */
+export async function checkEachInBatches<T>(workspace: PisubWorkspace, files: readonly SourceFile[], keep: (file: CheckedFile) => T, size = DEFAULT_BATCH_SIZE): Promise<T[]> {
+    const results: T[] = new Array(files.length);
+    for (const batch of linkedBatches(files, size)) {
+        const checked = await workspace.check(batch.map(i => files[i]));
+        checked.forEach((file, k) => {
+            try { results[batch[k]] = keep(file); } catch (e) { results[batch[k]] = keep(unreadable(files[batch[k]], e)); }
+        });
+    }
+    return results;
+}
+
+/**
  * Checks files batch by batch and returns the results in the input order. The results carry no
  * Langium `document` (that is what lets each batch's memory go) and, unless asked, no `analysis`;
  * use `PisubWorkspace.check` for those.
  */
-export async function checkInBatches(workspace: PisubWorkspace, files: readonly SourceFile[], options: BatchOptions = {}): Promise<CheckedFile[]> {
-    const results: CheckedFile[] = new Array(files.length);
-    for (const batch of linkedBatches(files, options.size ?? DEFAULT_BATCH_SIZE)) {
-        const checked = await workspace.check(batch.map(i => files[i]));
-        checked.forEach((file, k) => {
-            results[batch[k]] = { ...file, document: undefined, analysis: options.keepAnalysis ? file.analysis : undefined };
-        });
-    }
-    return results;
+export function checkInBatches(workspace: PisubWorkspace, files: readonly SourceFile[], options: BatchOptions = {}): Promise<CheckedFile[]> {
+    return checkEachInBatches(workspace, files,
+        file => ({ ...file, document: undefined, analysis: options.keepAnalysis ? file.analysis : undefined }),
+        options.size ?? DEFAULT_BATCH_SIZE);
 }
