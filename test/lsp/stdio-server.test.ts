@@ -146,4 +146,29 @@ describe('the standalone language server over stdio', () => {
         await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: 3 }, contentChanges: [{ text }] });
         await waitFor('the duplicate back on the first file', () => dup(a)?.length ? true : undefined);
     });
+
+    it('conflicting data for one submission key is flagged on both files at once and cleared on both by editing one', async () => {
+        const server = await start([join(ROOT, 'bin', 'pisub-language-server.cjs')]);
+        const a = 'file:///tmp/pisub-stdio-test/riverside-q1.pisub', b = 'file:///tmp/pisub-stdio-test/riverside-q2.pisub';
+        // The same group (TIN 123456789), year and option, different names, different e-prescribing counts.
+        const textA = submission({ year: 2024 }).replace('submission test-2024', 'submission riverside-a');
+        const textB = textA.replace('submission riverside-a', 'submission riverside-b');
+        const conflictingB = textB.replace('measure e-prescribing 412 / 530', 'measure e-prescribing 400 / 530');
+        expect(conflictingB).not.toBe(textB);
+        const conflict = (uri: string) => server.diagnostics.get(uri)?.filter(d => d.code === 'submission/conflicting-data');
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'pisub', version: 1, text: textA } });
+        await waitFor('diagnostics of the first file', () => server.diagnostics.get(a));
+        expect(conflict(a)).toEqual([]);
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: b, languageId: 'pisub', version: 1, text: conflictingB } });
+        // Both files, without touching the first one.
+        await waitFor('the conflict on the second file', () => conflict(b)?.length ? true : undefined);
+        await waitFor('the conflict on the first file', () => conflict(a)?.length ? true : undefined);
+        // Editing the second file to agree clears both, the first one untouched.
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: 2 }, contentChanges: [{ text: textB }] });
+        await waitFor('the conflict gone from the second file', () => conflict(b)?.length === 0 ? true : undefined);
+        await waitFor('the conflict gone from the first file', () => conflict(a)?.length === 0 ? true : undefined);
+        // Disagreeing again flags both again.
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: 3 }, contentChanges: [{ text: conflictingB }] });
+        await waitFor('the conflict back on the first file', () => conflict(a)?.length ? true : undefined);
+    });
 });

@@ -37,7 +37,9 @@ let server: Server;
 let dir: string;
 let fresh = 0;
 
-const named = (text: string, name: string) => text.replace(/submission \S+ \{/, `submission ${name} {`);
+/** A submission renamed, with a TIN of its own: files that share a TIN, year and option are one submission and re-validate each other (workspace-builder.ts). */
+const named = (text: string, name: string) => text.replace(/submission \S+ \{/, `submission ${name} {`).replace(/\btin \d{9}\b/, `tin ${tinFor(name)}`);
+const tinFor = (name: string) => String([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_000_000, 7)).padStart(9, '1');
 const withPrior = (text: string, prior: string) => text.replace(/(submission \S+ \{\n)/, `$1    prior-year ${prior}\n`);
 
 async function open(uri: string, text: string, version = 1): Promise<void> {
