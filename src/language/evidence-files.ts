@@ -15,15 +15,24 @@ import type { EvidenceLookup, EvidenceReader } from './rules/checks/evidence.js'
 const HASHES = new Map<string, EvidenceLookup>();
 const MAX_CACHED = 2000;
 
-/** SHA-256 of a file, read in chunks (works for files of any size). */
-export function sha256OfFile(path: string): string {
+/** The largest evidence file pisub reads and hashes (a scanned report is a few MB; docs/audit.md). */
+export const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * SHA-256 of a file, read in chunks. With `limit`, reading stops after `limit` bytes and a longer
+ * content is an error: a kernel file (/proc, /sys) reports size 0 but can yield gigabytes.
+ */
+export function sha256OfFile(path: string, limit = Number.POSITIVE_INFINITY): string {
     const hash = createHash('sha256');
     const fd = openSync(path, 'r');
     try {
         const buffer = Buffer.alloc(1 << 20);
+        let total = 0;
         for (;;) {
             const n = readSync(fd, buffer, 0, buffer.length, null);
             if (n === 0) break;
+            total += n;
+            if (total > limit) throw new Error('its content is longer than its size on disk (a system file, not a document)');
             hash.update(buffer.subarray(0, n));
         }
     } finally {
@@ -36,7 +45,7 @@ function reasonOf(error: unknown): string {
     const code = (error as NodeJS.ErrnoException)?.code;
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     if (code === 'EISDIR') return 'it is a folder';
-    return code ?? 'unknown error';
+    return code ?? (error instanceof Error ? error.message : 'unknown error');
 }
 
 /** Looks up evidence files relative to one folder. */
@@ -71,12 +80,15 @@ export class NodeEvidenceReader implements EvidenceReader {
             return code === 'ENOENT' || code === 'ENOTDIR' ? { status: 'missing' } : { status: 'unreadable', reason: reasonOf(error) };
         }
         if (!stat.isFile()) return { status: 'unreadable', reason: stat.isDirectory() ? 'it is a folder' : 'not a regular file' };
+        if (stat.size > MAX_EVIDENCE_BYTES) {
+            return { status: 'unreadable', reason: `it is ${(stat.size / 1024 / 1024).toFixed(0)} MB; pisub reads evidence files of at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB` };
+        }
         const key = `${full}\0${stat.size}\0${stat.mtimeMs}`;
         const hit = HASHES.get(key);
         if (hit) return hit;
         let found: EvidenceLookup;
         try {
-            found = { status: 'ok', bytes: stat.size, sha256: sha256OfFile(full), modified: stat.mtime.toISOString() };
+            found = { status: 'ok', bytes: stat.size, sha256: sha256OfFile(full, stat.size), modified: stat.mtime.toISOString() };
         } catch (error) {
             return { status: 'unreadable', reason: reasonOf(error) };
         }

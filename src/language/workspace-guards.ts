@@ -219,7 +219,10 @@ export class PisubWorkspaceManager extends DefaultWorkspaceManager {
 const oversize = new WeakMap<AstNode, number>();
 
 export class PisubDocumentFactory extends DefaultLangiumDocumentFactory {
+    // A client can send anything as a document's text (`null`, a number, an object): it is read as an
+    // empty document, so one bad didOpen cannot fail the build that every other document waits on.
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: Parameters<DefaultLangiumDocumentFactory['parse']>[2]): ParseResult<T> {
+        text = typeof text === 'string' ? text : '';
         const bytes = byteSize(text);
         if (bytes <= MAX_FILE_BYTES) return super.parse(uri, text, options);
         const result = super.parse<T>(uri, '', options);
@@ -228,6 +231,7 @@ export class PisubDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+        text = typeof text === 'string' ? text : '';
         const bytes = byteSize(text);
         if (bytes <= MAX_FILE_BYTES) return super.parseAsync(uri, text, cancellationToken);
         const result = await super.parseAsync<T>(uri, '', cancellationToken);

@@ -172,6 +172,17 @@ describe('documents of any URI', () => {
         await expectServing();
     });
 
+    it('a document whose text is not a string (null, a number, an object) stalls nothing else', async () => {
+        // Found by red-teaming: `didOpen` with `text: null` used to fail every later build, so other
+        // documents got no diagnostics and requests waiting on the workspace no answer.
+        for (const [k, text] of [null, 12345, {}].entries()) {
+            const bad = `file:///odd/not-text-${k}.pisub`;
+            await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'pisub', version: 1, text } });
+            await expectServing();
+            await close(bad);
+        }
+    });
+
     it('clamps out-of-range request positions: every completion range lies inside the document', async () => {
         const uri = 'untitled:Clamp-1';
         const text = named(GOOD, 'clamp');
