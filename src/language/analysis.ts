@@ -45,7 +45,7 @@ export class PisubAnalysisCache {
 
     get(document: LangiumDocument): Analysis {
         const version = document.textDocument.version;
-        const text = document.textDocument.getText();
+        const text: string = document.textDocument.getText() ?? ''; // a client may send `null` as a document's text
         const root = document.parseResult.value as Submission;
         // The prior-year file is part of the input: when it changes (a new AST) or goes away, the
         // referring document is relinked and revalidated and must be analysed again. So are the
@@ -125,7 +125,7 @@ export class PisubAnalysisCache {
         if (root?.$type !== 'Submission') return '';
         const key = this.ownModel(document).key;
         if (!key) return '';
-        return this.otherDocuments(document).filter(d => this.ownModel(d).key === key).map(d => `\n${d.uri.toString()}@${d.textDocument.version}:${d.textDocument.getText().length}`).join('');
+        return this.otherDocuments(document).filter(d => this.ownModel(d).key === key).map(d => `\n${d.uri.toString()}@${d.textDocument.version}:${(d.textDocument.getText() ?? '').length}`).join('');
     }
 }
 

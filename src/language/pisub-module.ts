@@ -3,9 +3,10 @@
  * analysis cache and (in lsp/) the editor features.
  */
 import { inject, type DeepPartial, type Module } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
+    NormalizedTextDocuments, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { PisubGeneratedModule, PisubGeneratedSharedModule } from './generated/module.js';
 import { PisubAnalysisCache, type EvidenceFiles } from './analysis.js';
@@ -36,9 +37,22 @@ export interface PisubModuleOptions {
 }
 
 /** Shared-service overrides that keep the server alive on any URI, file or document (workspace-guards.ts). */
+/**
+ * Text documents as the client sends them, made safe: a client may send any JSON as a document's
+ * `text` or as a change (`null`, a number, an object); such a text is read as empty and such a change
+ * is ignored, so no later read of the document fails.
+ */
+const ClientTextDocument = {
+    create: (uri: string, languageId: string, version: number, content: unknown): TextDocument =>
+        TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
+    update: (document: TextDocument, changes: unknown, version: number): TextDocument =>
+        TextDocument.update(document, (Array.isArray(changes) ? changes : []).filter(c => typeof c?.text === 'string'), version)
+};
+
 export const PisubSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     ServiceRegistry: services => new PisubServiceRegistry(services),
     workspace: {
+        TextDocuments: () => new NormalizedTextDocuments(ClientTextDocument),
         WorkspaceManager: services => new PisubWorkspaceManager(services),
         LangiumDocumentFactory: services => new PisubDocumentFactory(services),
         DocumentBuilder: services => new PisubDocumentBuilder(services)

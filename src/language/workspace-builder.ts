@@ -72,8 +72,8 @@ export class PisubDocumentBuilder extends GuardedDocumentBuilder {
             if (!document) continue;
             const old = keyOfRoot(document.parseResult?.value); // the AST before the change
             if (old) keys.add(old);
-            const current = this.textDocuments?.get(document.uri)?.getText();
-            if (current !== undefined && current.length <= MAX_FILE_BYTES) {
+            const current: unknown = this.textDocuments?.get(document.uri)?.getText(); // a client may send any JSON as text
+            if (typeof current === 'string' && current.length <= MAX_FILE_BYTES) {
                 const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
                 const now = keyOfRoot(parser.parse(current).value);
                 if (now) keys.add(now);
@@ -91,8 +91,8 @@ export class PisubDocumentBuilder extends GuardedDocumentBuilder {
             if (!document) continue;
             const old = nameOf(document); // the AST is still the one before the change
             if (old) names.add(old);
-            const current = this.textDocuments?.get(document.uri)?.getText();
-            const now = current !== undefined ? declaredName(current) : undefined;
+            const current: unknown = this.textDocuments?.get(document.uri)?.getText(); // a client may send any JSON as text
+            const now = typeof current === 'string' ? declaredName(current) : undefined;
             if (now) names.add(now);
         }
         this.names = { uris: changedUris, names };
