@@ -50,17 +50,21 @@ export function oneLine(text: string): string {
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
-export interface ImportedSubmission {
-    /** `QPP JSON` or `QRDA III`. */
-    readonly sourceKind: string;
-    /** The file imported (its name, for the header comment). */
-    readonly sourceName: string;
+/** Who submits, when and with which CEHRT: as read from the source, and as written. */
+export interface SubmissionHeader {
     readonly year?: string;
     readonly practice?: string;
     readonly entity?: { readonly kind: EntityKind; readonly tin?: string; readonly npi?: string; readonly entityId?: string };
     readonly reporting?: { readonly option: ReportingOption; readonly mvpId?: string };
     readonly period?: { readonly start: string; readonly end: string };
     readonly cehrt?: string;
+}
+
+export interface ImportedSubmission extends SubmissionHeader {
+    /** `QPP JSON` or `QRDA III`. */
+    readonly sourceKind: string;
+    /** The file imported (its name, for the header comment). */
+    readonly sourceName: string;
     readonly measurements: readonly ImportedMeasurement[];
     /** Extra lines for the header comment (what was read). */
     readonly comments: readonly string[];
@@ -80,13 +84,7 @@ export interface WrittenPisub {
 }
 
 /** The statements the writer wrote, as values (compared with a parse of the text). */
-export interface WrittenIntent {
-    readonly year?: string;
-    readonly practice?: string;
-    readonly entity?: { readonly kind: EntityKind; readonly tin?: string; readonly npi?: string; readonly entityId?: string };
-    readonly reporting?: { readonly option: ReportingOption; readonly mvpId?: string };
-    readonly period?: { readonly start: string; readonly end: string };
-    readonly cehrt?: string;
+export interface WrittenIntent extends SubmissionHeader {
     /** One per measure statement: `<id as written> <value>` (see describeEntry in import.ts). */
     readonly entries: readonly string[];
 }
